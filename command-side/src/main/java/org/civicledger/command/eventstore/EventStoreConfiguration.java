@@ -1,0 +1,157 @@
+package org.civicledger.command.eventstore;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.civicledger.command.DataDirectory;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires the relational event store: a PostgreSQL database (embedded or a server, per
+ * {@code civic.event-store}), its schema migrated by Flyway, and Axon's JDBC storage engine on it.
+ * Every bean Axon's JDBC auto-configuration would guess is declared here instead, so the wiring is
+ * the same on every Spring Boot version.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PostgresSettings.class)
+public class EventStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
+
+    @Bean
+    EventStoreKind eventStoreKind(@Value("${civic.event-store:embedded-postgres}") String setting) {
+        EventStoreKind kind = EventStoreKind.of(setting);
+        if (kind == EventStoreKind.KURRENTDB) {
+            throw new IllegalStateException("civic.event-store=kurrentdb is not available in this version; "
+                    + "use embedded-postgres or postgres");
+        }
+        return kind;
+    }
+
+    @Bean
+    DataDirectory dataDirectory(@Value("${civic.data-dir:./data}") String path) {
+        return new DataDirectory(java.nio.file.Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /** Started only in the default run; stopped with the application. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(EventStoreKind kind, DataDirectory data,
+                                           @Value("${civic.embedded-postgres.port:0}") int port) {
+        return new EmbeddedPostgresHolder(kind == EventStoreKind.EMBEDDED_POSTGRES
+                ? EmbeddedPostgresServer.start(data.resolve("postgres"), port) : null);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource eventStoreDataSource(EventStoreKind kind, EmbeddedPostgresHolder embedded,
+                                          PostgresSettings settings) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("event-store");
+        if (kind == EventStoreKind.EMBEDDED_POSTGRES) {
+            pool.setJdbcUrl(embedded.server().jdbcUrl());
+            pool.setUsername("postgres");
+        } else {
+            if (settings.url() == null || settings.url().isBlank()) {
+                throw new IllegalStateException("civic.event-store=postgres needs civic.postgres.url");
+            }
+            pool.setJdbcUrl(settings.url());
+            pool.setUsername(settings.user());
+            pool.setPassword(settings.password());
+        }
+        pool.setSchema(settings.schema());
+        pool.setMaximumPoolSize(settings.poolSize());
+        pool.setConnectionTimeout(5_000);
+        pool.setInitializationFailTimeout(30_000);
+        migrate(pool, settings.schema());
+        return pool;
+    }
+
+    private static void migrate(DataSource dataSource, String schema) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .createSchemas(true)
+                .locations("classpath:db/eventstore")
+                .load()
+                .migrate();
+        log.info("Event store schema '{}' at version {} ({} migrations applied now)",
+                schema, result.targetSchemaVersion, result.migrationsExecuted);
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
+                                          Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          ObjectProvider<EventUpcaster> upcasters) {
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .schema(SCHEMA)
+                .build();
+    }
+
+    /** The table and column names of db/eventstore/V1__axon_event_store.sql. */
+    static final EventSchema SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    /** Lets the embedded server be absent when another engine is configured. */
+    public record EmbeddedPostgresHolder(EmbeddedPostgresServer server) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.civicledger.command.http;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.civicledger.domain.shared.InvalidField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error leaves as {@code application/problem+json} (RFC 9457) with a stable {@code type}.
+ * Field errors list each field as {@code errors: [{field, message}]}. Nothing a client sends ends
+ * as a 500; an unexpected failure is logged with an id that the answer repeats, and no internals leak.
+ */
+@RestControllerAdvice
+public class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(FieldChecks.InvalidRequest.class)
+    ResponseEntity<Object> invalidRequest(FieldChecks.InvalidRequest e) {
+        return validationFailed(e.fields());
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    ResponseEntity<Object> invalidField(InvalidField e) {
+        return validationFailed(List.of(e));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> commandFailed(CommandExecutionException e) {
+        if (e.getCause() instanceof InvalidField field) {
+            return invalidField(field);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No such resource"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String incident = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {}", incident, e);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
+                "The server failed to answer; quote incident " + incident + " when reporting it");
+        problem.setProperty("incident", incident);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
+                "The request body is missing or is not the JSON object this call takes");
+        if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setDetail("The field '" + field + "' does not have the type this call takes");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+        }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(Problems.forStatus(statusCode));
+        }
+        return response;
+    }
+
+    private static ResponseEntity<Object> validationFailed(List<InvalidField> fields) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION_FAILED,
+                fields.stream().map(f -> f.field() + " " + f.getMessage()).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", fields.stream()
+                .map(f -> Map.of("field", f.field(), "message", f.getMessage())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

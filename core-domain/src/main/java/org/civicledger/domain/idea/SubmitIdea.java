@@ -1,0 +1,30 @@
+package org.civicledger.domain.idea;
+
+import java.util.Objects;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.civicledger.domain.municipality.MunicipalityId;
+import org.civicledger.domain.person.Pseudonym;
+
+/** A citizen leaves an idea for a municipality, optionally for one of its local communities. */
+public record SubmitIdea(
+        @TargetAggregateIdentifier IdeaId ideaId,
+        MunicipalityId municipalityId,
+        LocalCommunity localCommunity,
+        Topic topic,
+        Title title,
+        Description description,
+        Language language,
+        Channel channel,
+        Pseudonym author) {
+
+    public SubmitIdea {
+        Objects.requireNonNull(ideaId, "ideaId");
+        Objects.requireNonNull(municipalityId, "municipalityId");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(author, "author");
+    }
+}

@@ -1,0 +1,16 @@
+package org.civicledger.query.municipality;
+
+/** The questions the municipality read model answers. */
+public final class MunicipalityQueries {
+
+    private MunicipalityQueries() {
+    }
+
+    /** Which municipalities are registered? Answers a list of {@link MunicipalityView}, by name. */
+    public record ListMunicipalities() {
+    }
+
+    /** Which municipality has this slug? Answers a {@link MunicipalityView}, or nothing. */
+    public record FindMunicipality(String municipalityId) {
+    }
+}

@@ -1,0 +1,81 @@
+package org.civicledger.query.readstore;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, an
+ * in-process server that speaks the MongoDB wire protocol (memory only). Either way every read model
+ * is written and read through the MongoDB Java driver, and the projections' tracking tokens live in
+ * the same database as the read models they describe: a fresh read store has no tokens, so the
+ * projections rebuild it from the first event.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadStoreConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
+
+    /** Present only when no MongoDB URI is configured. */
+    public record EmbeddedReadStore(MongoServer server, String uri) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (server != null) {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri) {
+        if (!uri.isBlank()) {
+            return new EmbeddedReadStore(null, uri);
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        String embeddedUri = "mongodb://127.0.0.1:" + address.getPort();
+        log.info("Read store: embedded MongoDB-wire server (memory) at {}; read models are rebuilt from the events", embeddedUri);
+        return new EmbeddedReadStore(server, embeddedUri);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(EmbeddedReadStore store) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.uri()))
+                .applicationName("civic-ledger")
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    MongoDatabase readStore(MongoClient client,
+                            @Value("${civic.read-store.mongodb.database:civic-ledger}") String database) {
+        return client.getDatabase(database);
+    }
+
+    /** Tracking tokens beside the read models, so that both are lost, and rebuilt, together. */
+    @Bean
+    TokenStore tokenStore(MongoDatabase readStore, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore).build())
+                .serializer(serializer)
+                .build();
+    }
+}
