@@ -87,15 +87,15 @@ public class EventStoreConfiguration {
     }
 
     private static void migrate(DataSource dataSource, String schema) {
-        var result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
                 .createSchemas(true)
                 .locations("classpath:db/eventstore")
-                .load()
-                .migrate();
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
         log.info("Event store schema '{}' at version {} ({} migrations applied now)",
-                schema, result.targetSchemaVersion, result.migrationsExecuted);
+                schema, flyway.info().current().getVersion(), applied);
     }
 
     @Bean

@@ -1,0 +1,27 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The dev token issuer exists for the default run only: a production profile refuses to start with it. */
+class ProductionProfileTest {
+
+    @Test
+    void aProductionProfileWithDevTokensRefusesToStart() {
+        TestStores stores = TestStores.fresh();
+
+        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production",
+                "--civic.security.dev-tokens=true").close())
+                .hasStackTraceContaining("civic.security.dev-tokens=true is refused in a production profile");
+    }
+
+    @Test
+    void aProductionProfileWithoutAnIdentityProviderRefusesToStart() {
+        TestStores stores = TestStores.fresh();
+
+        // the stores of this test run stand in for production's; only the token issuer is missing
+        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production").close())
+                .hasStackTraceContaining("No token issuer configured");
+    }
+}

@@ -1,0 +1,43 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Stop and start again on the same stores: the idea is still there, no municipality is registered twice. */
+class RestartEndToEndTest {
+
+    @Test
+    void ideasSurviveARestartAndSeedingIsIdempotent() {
+        TestStores stores = TestStores.fresh();
+        String ideaId;
+        JsonNode before;
+        try (RunningSystem first = RunningSystem.start(stores)) {
+            String token = first.api.token("citizen-dragana", "CITIZEN");
+            ideaId = first.api.post("/api/v1/ideas", token, IdeaLoopEndToEndTest.idea("prijedor")).json("ideaId").asString();
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.api.get("/api/v1/ideas/" + ideaId).status() == 200);
+            before = first.api.get("/api/v1/ideas/" + ideaId).body();
+            assertThat(municipalityEvents(first)).isEqualTo(12);
+        }
+
+        try (RunningSystem second = RunningSystem.start(stores)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> second.api.get("/api/v1/ideas/" + ideaId).status() == 200);
+            assertThat(second.api.get("/api/v1/ideas/" + ideaId).body()).isEqualTo(before);
+            assertThat(second.api.get("/api/v1/municipalities/prijedor/dashboard").body().at("/ideas/total").asLong())
+                    .isEqualTo(1);
+            assertThat(municipalityEvents(second)).isEqualTo(12);
+            assertThat(second.api.get("/api/v1/municipalities").body().size()).isEqualTo(12);
+        }
+    }
+
+    private static long municipalityEvents(RunningSystem system) {
+        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
+                "select count(*) from domain_event_entry where payload_type = ?", Long.class,
+                "org.civicledger.domain.municipality.MunicipalityRegistered");
+    }
+}
