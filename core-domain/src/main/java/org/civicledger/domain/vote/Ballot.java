@@ -1,0 +1,65 @@
+package org.civicledger.domain.vote;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.civicledger.domain.idea.IdeaId;
+import org.civicledger.domain.idea.IdeaStanding;
+import org.civicledger.domain.person.Pseudonym;
+import org.civicledger.domain.shared.StateConflict;
+
+/** One person's support for one idea: cast, withdrawn, cast again — at most one vote at a time. */
+public class Ballot {
+
+    @AggregateIdentifier
+    private BallotId id;
+    private boolean counted;
+
+    protected Ballot() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CastVote command, SupportWindow window) {
+        if (counted) {
+            throw new StateConflict("VOTED", "This person has already voted for this idea");
+        }
+        requireOpen(command.ballotId(), window);
+        apply(new VoteCast(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(WithdrawVote command, SupportWindow window) {
+        if (!counted) {
+            throw new StateConflict("NOT_VOTED", "This person has no vote for this idea to withdraw");
+        }
+        requireOpen(command.ballotId(), window);
+        apply(new VoteWithdrawn(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
+    }
+
+    private static void requireOpen(BallotId ballot, SupportWindow window) {
+        IdeaStanding idea = window.standingOf(ballot.ideaId());
+        if (!idea.openForSupport()) {
+            throw new StateConflict(idea.describe(), "The idea is not open for support");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(VoteCast event) {
+        if (id == null) {
+            id = new BallotId(IdeaId.parse(event.ideaId()), new Pseudonym(event.voterPseudonym()));
+        }
+        counted = true;
+    }
+
+    @EventSourcingHandler
+    void on(VoteWithdrawn event) {
+        counted = false;
+    }
+}

@@ -1,0 +1,23 @@
+package org.civicledger.domain.vote;
+
+import java.util.Objects;
+import org.civicledger.domain.idea.IdeaId;
+import org.civicledger.domain.person.Pseudonym;
+
+/**
+ * One ballot per person per idea: its identifier is made of both, so the event store's unique
+ * stream key enforces "one vote per person per idea" across threads and instances, without any
+ * aggregate that every vote for a popular idea would have to lock.
+ */
+public record BallotId(IdeaId ideaId, Pseudonym voter) {
+
+    public BallotId {
+        Objects.requireNonNull(ideaId, "ideaId");
+        Objects.requireNonNull(voter, "voter");
+    }
+
+    @Override
+    public String toString() {
+        return "ballot-" + ideaId.value() + "-" + voter.value();
+    }
+}
