@@ -23,6 +23,16 @@ public final class FieldChecks {
         }
     }
 
+    /** Parses one of an enum's constants, naming the allowed values when the text is none of them. */
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
     /** Throws {@link InvalidRequest} naming every remembered field, if any. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {

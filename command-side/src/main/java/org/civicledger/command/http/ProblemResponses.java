@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.civicledger.domain.shared.NotPermitted;
+import org.civicledger.domain.shared.StateConflict;
 import org.civicledger.domain.shared.InvalidField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +46,40 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e) {
-        if (e.getCause() instanceof InvalidField field) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidField field) {
             return invalidField(field);
         }
+        if (cause instanceof StateConflict conflict) {
+            return stateConflict(conflict);
+        }
+        if (cause instanceof NotPermitted notPermitted) {
+            return notPermitted(notPermitted);
+        }
         return unexpected(e);
+    }
+
+    @ExceptionHandler(StateConflict.class)
+    ResponseEntity<Object> stateConflict(StateConflict e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in the current state");
+        problem.setProperty("currentState", e.currentState());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ResponseEntity<Object> notPermitted(NotPermitted e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, e.getMessage()));
+    }
+
+    /** Two writers raced for the same stream (a second vote, the same registration number): one lost. */
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ResponseEntity<Object> concurrentWrite(RuntimeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT,
+                "Another request changed or created this at the same moment; it was not applied twice");
+        problem.setTitle("Concurrent change");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -33,7 +33,7 @@ public class SecurityConfiguration {
 
     /** Open to anyone, without a token. */
     static final String[] PUBLIC_READS = {
-        "/api/v1/ideas/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
+        "/api/v1/ideas/**", "/api/v1/csos", "/api/v1/csos/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
         "/api/v1/eloge/**", "/api/v1/transparency/**", "/actuator/health", "/actuator/health/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"
     };
@@ -48,7 +48,19 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(calls -> calls
                         .requestMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/dev/tokens").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas").hasRole(Role.CITIZEN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas", "/api/v1/ideas/*/votes",
+                                "/api/v1/ideas/*/amendments").hasRole(Role.CITIZEN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/ideas/*/votes").hasRole(Role.CITIZEN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/validations", "/api/v1/ideas/*/actions")
+                                .hasRole(Role.CSO_MEMBER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/responses", "/api/v1/ideas/*/progress")
+                                .hasRole(Role.MUNICIPAL_OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/moderation")
+                                .hasAnyRole(Role.NETWORK_COORDINATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/csos").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/csos/*/approval", "/api/v1/csos/*/rejection",
+                                "/api/v1/csos/*/suspension", "/api/v1/csos/*/reinstatement")
+                                .hasRole(Role.NETWORK_COORDINATOR.name())
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server

@@ -5,8 +5,11 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,12 +17,26 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.civicledger.domain.idea.ActionForwarded;
+import org.civicledger.domain.idea.CsoValidationRecorded;
+import org.civicledger.domain.idea.IdeaAmended;
+import org.civicledger.domain.idea.IdeaAnswered;
+import org.civicledger.domain.idea.IdeaCompleted;
+import org.civicledger.domain.idea.IdeaHidden;
+import org.civicledger.domain.idea.IdeaRestored;
 import org.civicledger.domain.idea.IdeaStatus;
 import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.idea.IdeaValidated;
+import org.civicledger.domain.idea.ProgressReported;
+import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code ideas} collection: one document per idea, as the public sees it. */
+/**
+ * Keeps the {@code ideas} collection: one document per idea, as the public sees it. Every update
+ * carries the idea's aggregate sequence number and applies once (see {@link Versioned}).
+ */
 @Component
 @ProcessingGroup(IdeaProjection.PROCESSING_GROUP)
 public class IdeaProjection {
@@ -28,9 +45,11 @@ public class IdeaProjection {
     public static final String COLLECTION = "ideas";
 
     private final MongoCollection<Document> ideas;
+    private final VoteProjection votes;
 
-    public IdeaProjection(MongoDatabase readStore) {
+    public IdeaProjection(MongoDatabase readStore, VoteProjection votes) {
         this.ideas = readStore.getCollection(COLLECTION);
+        this.votes = votes;
         ideas.createIndex(Indexes.ascending("municipalityId"));
     }
 
@@ -45,22 +64,144 @@ public class IdeaProjection {
                 .append("language", event.language())
                 .append("channel", event.channel().name())
                 .append("status", IdeaStatus.SUBMITTED.name())
+                .append("ideaVersion", 1)
+                .append("validations", List.of())
+                .append("hidden", false)
                 .append("submittedAt", Date.from(at)));
+    }
+
+    @EventHandler
+    void on(IdeaAmended event, @SequenceNumber long sequence) {
+        Document idea = unapplied(event.ideaId(), sequence);
+        if (idea == null) {
+            return;
+        }
+        List<Document> validations = new ArrayList<>(idea.getList("validations", Document.class));
+        validations.forEach(v -> v.put("current", false)); // the new version is validated afresh
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+                Updates.set("validations", validations),
+                Updates.set("localCommunity", event.localCommunity()),
+                Updates.set("topic", event.topic()),
+                Updates.set("title", event.title()),
+                Updates.set("description", event.description()),
+                Updates.set("language", event.language()),
+                Updates.set("ideaVersion", event.version()),
+                Updates.set("status", IdeaStatus.SUBMITTED.name())));
+    }
+
+    @EventHandler
+    void on(CsoValidationRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Document idea = unapplied(event.ideaId(), sequence);
+        if (idea == null) {
+            return;
+        }
+        List<Document> validations = new ArrayList<>(idea.getList("validations", Document.class));
+        validations.forEach(v -> {
+            if (v.getString("csoId").equals(event.csoId())) {
+                v.put("current", false);
+            }
+        });
+        validations.add(new Document("csoId", event.csoId()).append("decision", event.decision().name())
+                .append("reason", event.reason()).append("ideaVersion", event.ideaVersion())
+                .append("current", true).append("at", Date.from(at)));
+        boolean changesRequested = validations.stream().anyMatch(v -> v.getBoolean("current")
+                && ValidationDecision.REQUEST_CHANGES.name().equals(v.getString("decision")));
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+                Updates.set("validations", validations),
+                Updates.set("status", (changesRequested ? IdeaStatus.CHANGES_REQUESTED : IdeaStatus.SUBMITTED).name())));
+    }
+
+    @EventHandler
+    void on(IdeaValidated event, @SequenceNumber long sequence) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("status", IdeaStatus.VALIDATED.name()));
+    }
+
+    @EventHandler
+    void on(ActionForwarded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+                Updates.set("status", IdeaStatus.FORWARDED.name()),
+                Updates.set("action", new Document("csoId", event.csoId()).append("kind", event.kind().name())
+                        .append("description", event.description()).append("at", Date.from(at)))));
+    }
+
+    @EventHandler
+    void on(IdeaAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+                Updates.set("status", event.decision().name()),
+                Updates.set("response", new Document("decision", event.decision().name())
+                        .append("rationale", event.rationale()).append("department", event.department())
+                        .append("at", Date.from(at)))));
+    }
+
+    @EventHandler
+    void on(ProgressReported event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("progress",
+                new Document("percent", event.percent()).append("note", event.note()).append("at", Date.from(at))));
+    }
+
+    @EventHandler
+    void on(IdeaCompleted event, @SequenceNumber long sequence) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("status", IdeaStatus.COMPLETED.name()));
+    }
+
+    @EventHandler
+    void on(IdeaHidden event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, moderation(true, event.reason(), at));
+    }
+
+    @EventHandler
+    void on(IdeaRestored event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, moderation(false, event.reason(), at));
+    }
+
+    /** The idea's document if it has not seen {@code sequence} yet, for updates computed from its content. */
+    private Document unapplied(String ideaId, long sequence) {
+        Document idea = ideas.find(eq("_id", ideaId)).first();
+        return idea == null || idea.get(Versioned.VERSION, Number.class).longValue() >= sequence ? null : idea;
+    }
+
+    private static Bson moderation(boolean hidden, String reason, Instant at) {
+        return Updates.combine(Updates.set("hidden", hidden),
+                Updates.set("moderation", new Document("hidden", hidden).append("reason", reason).append("at", Date.from(at))));
     }
 
     @QueryHandler
     Optional<IdeaView> handle(FindIdea query) {
         Document idea = ideas.find(eq("_id", query.ideaId())).first();
-        return Optional.ofNullable(idea).map(d -> new IdeaView(
+        return Optional.ofNullable(idea).map(this::view);
+    }
+
+    private IdeaView view(Document d) {
+        boolean hidden = d.getBoolean("hidden", false);
+        Document action = d.get("action", Document.class);
+        Document response = d.get("response", Document.class);
+        Document progress = d.get("progress", Document.class);
+        Document moderation = d.get("moderation", Document.class);
+        return new IdeaView(
                 d.getString("_id"),
                 d.getString("municipalityId"),
                 d.getString("localCommunity"),
                 d.getString("topic"),
-                d.getString("title"),
-                d.getString("description"),
+                hidden ? null : d.getString("title"),
+                hidden ? null : d.getString("description"),
                 d.getString("language"),
                 d.getString("channel"),
                 d.getString("status"),
-                d.getDate("submittedAt").toInstant()));
+                d.getInteger("ideaVersion", 1),
+                d.getDate("submittedAt").toInstant(),
+                new IdeaView.Votes(votes.countFor(d.getString("_id")), 0),
+                d.getList("validations", Document.class, List.of()).stream()
+                        .map(v -> new IdeaView.Validation(v.getString("csoId"), v.getString("decision"),
+                                v.getString("reason"), v.getInteger("ideaVersion", 1), v.getBoolean("current", false),
+                                v.getDate("at").toInstant()))
+                        .toList(),
+                action == null ? null : new IdeaView.Action(action.getString("csoId"), action.getString("kind"),
+                        action.getString("description"), action.getDate("at").toInstant()),
+                response == null ? null : new IdeaView.Response(response.getString("decision"),
+                        response.getString("rationale"), response.getString("department"), response.getDate("at").toInstant()),
+                progress == null ? null : new IdeaView.Progress(progress.getInteger("percent"), progress.getString("note"),
+                        progress.getDate("at").toInstant()),
+                moderation == null ? null : new IdeaView.Moderation(moderation.getBoolean("hidden"),
+                        moderation.getString("reason"), moderation.getDate("at").toInstant()));
     }
 }

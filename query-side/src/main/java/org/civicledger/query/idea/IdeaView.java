@@ -1,8 +1,13 @@
 package org.civicledger.query.idea;
 
 import java.time.Instant;
+import java.util.List;
 
-/** The public read model of one idea ({@code GET /api/v1/ideas/{id}}). */
+/**
+ * The public read model of one idea ({@code GET /api/v1/ideas/{id}}). People appear only as the
+ * organisation or municipality they acted for, never by identity or pseudonym. While moderation
+ * hides an idea, its title and description are withheld and the reason is shown instead.
+ */
 public record IdeaView(
         String ideaId,
         String municipalityId,
@@ -13,5 +18,32 @@ public record IdeaView(
         String language,
         String channel,
         String status,
-        Instant submittedAt) {
+        int version,
+        Instant submittedAt,
+        Votes votes,
+        List<Validation> validations,
+        Action action,
+        Response response,
+        Progress progress,
+        Moderation moderation) {
+
+    /** Identified votes; anonymous bench opinions are counted apart and never mixed in. */
+    public record Votes(long identified, long anonymousOpinions) {
+    }
+
+    /** A CSO's view of one version of the idea; {@code current} is false once that CSO gave a later one. */
+    public record Validation(String csoId, String decision, String reason, int ideaVersion, boolean current, Instant at) {
+    }
+
+    public record Action(String csoId, String kind, String description, Instant forwardedAt) {
+    }
+
+    public record Response(String decision, String rationale, String department, Instant answeredAt) {
+    }
+
+    public record Progress(int percent, String note, Instant reportedAt) {
+    }
+
+    public record Moderation(boolean hidden, String reason, Instant at) {
+    }
 }

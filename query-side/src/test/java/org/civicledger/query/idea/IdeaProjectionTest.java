@@ -8,20 +8,33 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
+import org.civicledger.domain.idea.ActionForwarded;
+import org.civicledger.domain.idea.ActionKind;
+import org.civicledger.domain.idea.AnswerDecision;
 import org.civicledger.domain.idea.Channel;
+import org.civicledger.domain.idea.CsoValidationRecorded;
+import org.civicledger.domain.idea.IdeaAmended;
+import org.civicledger.domain.idea.IdeaAnswered;
+import org.civicledger.domain.idea.IdeaHidden;
 import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.idea.IdeaValidated;
+import org.civicledger.domain.idea.ValidationDecision;
+import org.civicledger.domain.vote.VoteCast;
+import org.civicledger.domain.vote.VoteWithdrawn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The idea projection over the MongoDB driver: duplicates and replays never change what was projected. */
+/** The idea and vote projections over the MongoDB driver: duplicates and replays never change what was projected. */
 class IdeaProjectionTest {
 
     private static final String ID = "5d0b6a1c-2f0e-4f43-8d2e-0c7a2b9f1e11";
+    private static final Instant AT = Instant.parse("2026-11-01T10:15:30Z");
 
     private MongoServer server;
     private MongoClient client;
     private MongoDatabase readStore;
+    private VoteProjection votes;
     private IdeaProjection projection;
 
     @BeforeEach
@@ -29,7 +42,8 @@ class IdeaProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         readStore = client.getDatabase("test");
-        projection = new IdeaProjection(readStore);
+        votes = new VoteProjection(readStore);
+        projection = new IdeaProjection(readStore, votes);
     }
 
     @AfterEach
@@ -42,34 +56,99 @@ class IdeaProjectionTest {
         return new IdeaSubmitted(ID, "maglaj", null, "parks", title, "Opis", "hr", Channel.BENCH, "pseudonym-0123456789");
     }
 
+    private IdeaView view() {
+        return projection.handle(new FindIdea(ID)).orElseThrow();
+    }
+
     @Test
     void anIdeaIsProjectedAsThePublicSeesIt() {
-        Instant at = Instant.parse("2026-11-01T10:15:30Z");
+        projection.on(submitted("Novi park"), 0, AT);
 
-        projection.on(submitted("Novi park"), 0, at);
-
-        IdeaView view = projection.handle(new FindIdea(ID)).orElseThrow();
-        assertThat(view).isEqualTo(new IdeaView(ID, "maglaj", null, "parks", "Novi park", "Opis", "hr", "BENCH",
-                "SUBMITTED", at));
+        IdeaView view = view();
+        assertThat(view.title()).isEqualTo("Novi park");
+        assertThat(view.channel()).isEqualTo("BENCH");
+        assertThat(view.status()).isEqualTo("SUBMITTED");
+        assertThat(view.submittedAt()).isEqualTo(AT);
+        assertThat(view.votes()).isEqualTo(new IdeaView.Votes(0, 0));
+        assertThat(view.validations()).isEmpty();
     }
 
     @Test
     void aDuplicateOrReplayedEventChangesNothing() {
-        Instant first = Instant.parse("2026-11-01T10:15:30Z");
-        projection.on(submitted("Novi park"), 0, first);
+        projection.on(submitted("Novi park"), 0, AT);
 
-        projection.on(submitted("Novi park"), 0, first);
+        projection.on(submitted("Novi park"), 0, AT);
         projection.on(submitted("A different title that must not win"), 0, Instant.parse("2026-11-02T00:00:00Z"));
 
         assertThat(readStore.getCollection(IdeaProjection.COLLECTION).countDocuments()).isEqualTo(1);
-        IdeaView view = projection.handle(new FindIdea(ID)).orElseThrow();
-        assertThat(view.title()).isEqualTo("Novi park");
-        assertThat(view.submittedAt()).isEqualTo(first);
+        assertThat(view().title()).isEqualTo("Novi park");
+        assertThat(view().submittedAt()).isEqualTo(AT);
+    }
+
+    @Test
+    void aReplayedValidationIsRecordedOnceAndALaterOneSupersedes() {
+        projection.on(submitted("Novi park"), 0, AT);
+        CsoValidationRecorded changes = new CsoValidationRecorded(ID, "cso-a", ValidationDecision.REQUEST_CHANGES,
+                "Dodati lokaciju", 1, "member-1");
+
+        projection.on(changes, 1, AT);
+        projection.on(changes, 1, AT);
+
+        assertThat(view().validations()).hasSize(1);
+        assertThat(view().status()).isEqualTo("CHANGES_REQUESTED");
+
+        projection.on(new IdeaAmended(ID, 2, null, "parks", "Novi park kod škole", "Opis", "hr", "p"), 2);
+        projection.on(new CsoValidationRecorded(ID, "cso-a", ValidationDecision.ENDORSE, "Sada jasno", 2, "member-1"), 3, AT);
+
+        IdeaView view = view();
+        assertThat(view.title()).isEqualTo("Novi park kod škole");
+        assertThat(view.version()).isEqualTo(2);
+        assertThat(view.validations()).extracting(IdeaView.Validation::current).containsExactly(false, true);
+        assertThat(view.status()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void theLifecycleIsFollowedToTheAnswer() {
+        projection.on(submitted("Novi park"), 0, AT);
+        projection.on(new IdeaValidated(ID, java.util.List.of("a", "b"), 2), 3);
+        projection.on(new ActionForwarded(ID, "a", "maglaj", ActionKind.PETITION, "Peticija", "m"), 4, AT);
+        projection.on(new IdeaAnswered(ID, "maglaj", AnswerDecision.ACCEPTED, "Ima budžeta", "Urbanizam", "o"), 5, AT);
+
+        IdeaView view = view();
+        assertThat(view.status()).isEqualTo("ACCEPTED");
+        assertThat(view.action().kind()).isEqualTo("PETITION");
+        assertThat(view.response().department()).isEqualTo("Urbanizam");
+    }
+
+    @Test
+    void aHiddenIdeaWithholdsItsTextAndShowsTheReason() {
+        projection.on(submitted("Novi park"), 0, AT);
+
+        projection.on(new IdeaHidden(ID, "Uvredljiv sadržaj", "moderator"), 1, AT);
+
+        assertThat(view().title()).isNull();
+        assertThat(view().description()).isNull();
+        assertThat(view().moderation().reason()).isEqualTo("Uvredljiv sadržaj");
+    }
+
+    @Test
+    void votesCountBallotsThatCountNowWhateverIsReplayed() {
+        projection.on(submitted("Novi park"), 0, AT);
+
+        votes.on(new VoteCast(ID, "voter-1"), 0);
+        votes.on(new VoteCast(ID, "voter-1"), 0);
+        votes.on(new VoteCast(ID, "voter-2"), 0);
+        votes.on(new VoteWithdrawn(ID, "voter-2"), 1);
+        votes.on(new VoteCast(ID, "voter-2"), 0);
+
+        assertThat(view().votes().identified()).isEqualTo(1);
+        votes.on(new VoteCast(ID, "voter-2"), 2);
+        assertThat(view().votes().identified()).isEqualTo(2);
     }
 
     @Test
     void theAuthorsPseudonymIsNotPartOfThePublicView() {
-        projection.on(submitted("Novi park"), 0, Instant.now());
+        projection.on(submitted("Novi park"), 0, AT);
 
         assertThat(readStore.getCollection(IdeaProjection.COLLECTION).find().first().toJson())
                 .doesNotContain("pseudonym-0123456789");
