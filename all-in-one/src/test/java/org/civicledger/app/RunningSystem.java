@@ -15,10 +15,16 @@ final class RunningSystem implements AutoCloseable {
         this.api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
     }
 
-    static RunningSystem start(TestStores stores, String... extraArguments) {
+    /** Starts on {@code stores}; {@code overrides} ({@code --name=value}) replace any store setting of the same name. */
+    static RunningSystem start(TestStores stores, String... overrides) {
         CivicLedgerApplication.quietLibraries();
-        String[] arguments = java.util.stream.Stream.concat(java.util.Arrays.stream(stores.asArguments()),
-                java.util.Arrays.stream(extraArguments)).toArray(String[]::new);
+        java.util.Map<String, Object> settings = stores.properties();
+        for (String override : overrides) {
+            String[] pair = override.substring(2).split("=", 2);
+            settings.put(pair[0], pair[1]);
+        }
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
     }
 

@@ -73,10 +73,6 @@ final class TestStores {
         return properties;
     }
 
-    String[] asArguments() {
-        return properties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    }
-
     private static synchronized void sweepOldSchemas() {
         if (swept) {
             return;

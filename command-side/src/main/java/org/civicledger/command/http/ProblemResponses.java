@@ -3,7 +3,9 @@ package org.civicledger.command.http;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.sql.SQLException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -33,6 +35,7 @@ import tools.jackson.core.JacksonException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @ExceptionHandler(FieldChecks.InvalidRequest.class)
     ResponseEntity<Object> invalidRequest(FieldChecks.InvalidRequest e) {
@@ -86,6 +89,24 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "No such resource"));
+    }
+
+    /**
+     * The event store refused or failed a write. A unique-key violation means another request
+     * created the same stream first (the same vote, the same registration number): a conflict.
+     * Anything else is the store being unavailable: retry later.
+     */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> eventStoreFailed(EventStoreException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return concurrentWrite(e);
+            }
+        }
+        log.warn("The event store failed a request: {}", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
+                "The event store is not available; nothing was stored. Retry shortly.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)
