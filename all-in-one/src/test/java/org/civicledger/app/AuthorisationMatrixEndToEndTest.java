@@ -1,0 +1,108 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.civicledger.app.Api.Reply;
+import org.civicledger.command.security.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every write endpoint against every role, and against no token at all. A role that may call an
+ * endpoint gets past authorisation (whatever the call then answers: 400, 404, 409 ...); a role
+ * that may not gets {@code 403}; no token gets {@code 401}. Public reads need no token.
+ */
+class AuthorisationMatrixEndToEndTest {
+
+    private static final String IDEA = UUID.randomUUID().toString();
+    private static final String CSO = UUID.randomUUID().toString();
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+    record Call(String method, String path, Set<Role> allowed) {
+    }
+
+    private static final List<Call> WRITES = List.of(
+            new Call("POST", "/api/v1/ideas", EnumSet.of(Role.CITIZEN)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/votes", EnumSet.of(Role.CITIZEN)),
+            new Call("DELETE", "/api/v1/ideas/" + IDEA + "/votes", EnumSet.of(Role.CITIZEN)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/amendments", EnumSet.of(Role.CITIZEN)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/validations", EnumSet.of(Role.CSO_MEMBER)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/actions", EnumSet.of(Role.CSO_MEMBER)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/responses", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/progress", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/ideas/" + IDEA + "/moderation", EnumSet.of(Role.NETWORK_COORDINATOR, Role.ADMIN)),
+            new Call("POST", "/api/v1/csos", EVERYONE),
+            new Call("POST", "/api/v1/csos/" + CSO + "/approval", EnumSet.of(Role.NETWORK_COORDINATOR)),
+            new Call("POST", "/api/v1/csos/" + CSO + "/rejection", EnumSet.of(Role.NETWORK_COORDINATOR)),
+            new Call("POST", "/api/v1/csos/" + CSO + "/suspension", EnumSet.of(Role.NETWORK_COORDINATOR)),
+            new Call("POST", "/api/v1/csos/" + CSO + "/reinstatement", EnumSet.of(Role.NETWORK_COORDINATOR)));
+
+    private static final List<String> PUBLIC_READS = List.of("/api/v1/municipalities", "/api/v1/municipalities/mostar",
+            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
+
+    private static RunningSystem system;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.start(TestStores.fresh());
+        api = system.api;
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    private static String tokenFor(Role role) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("subject", "matrix-" + role);
+        request.put("roles", List.of(role.name()));
+        request.put("csoId", CSO);
+        request.put("municipalityId", "mostar");
+        return api.post("/api/v1/dev/tokens", null, request).json("token").asString();
+    }
+
+    private static Reply call(Call call, String token) {
+        return "DELETE".equals(call.method()) ? api.delete(call.path(), token) : api.post(call.path(), token, Map.of());
+    }
+
+    @Test
+    void everyWriteAdmitsExactlyTheRolesThatMayMakeIt() {
+        List<String> wrong = new ArrayList<>();
+        for (Role role : Role.values()) {
+            String token = tokenFor(role);
+            for (Call call : WRITES) {
+                int status = call(call, token).status();
+                boolean admitted = status != 401 && status != 403;
+                if (admitted != call.allowed().contains(role) || status == 500) {
+                    wrong.add(role + " " + call.method() + " " + call.path() + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void everyWriteWithoutATokenIsUnauthorised() {
+        for (Call call : WRITES) {
+            Reply reply = "DELETE".equals(call.method()) ? api.delete(call.path(), null) : api.post(call.path(), null, Map.of());
+            assertThat(reply.status()).as(call.method() + " " + call.path()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void publicReadsNeedNoToken() {
+        for (String path : PUBLIC_READS) {
+            assertThat(api.get(path).status()).as(path).isIn(200, 404);
+        }
+    }
+}
