@@ -40,6 +40,9 @@ class AuthorisationMatrixEndToEndTest {
             new Call("POST", "/api/v1/ideas/" + IDEA + "/progress", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/ideas/" + IDEA + "/moderation", EnumSet.of(Role.NETWORK_COORDINATOR, Role.ADMIN)),
             new Call("POST", "/api/v1/csos", EVERYONE),
+            new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),
+            new Call("DELETE", "/api/v1/people/me/personal-data", EVERYONE),
+            new Call("DELETE", "/api/v1/people/someone-else/personal-data", EnumSet.of(Role.ADMIN)),
             new Call("POST", "/api/v1/csos/" + CSO + "/approval", EnumSet.of(Role.NETWORK_COORDINATOR)),
             new Call("POST", "/api/v1/csos/" + CSO + "/rejection", EnumSet.of(Role.NETWORK_COORDINATOR)),
             new Call("POST", "/api/v1/csos/" + CSO + "/suspension", EnumSet.of(Role.NETWORK_COORDINATOR)),
@@ -72,7 +75,11 @@ class AuthorisationMatrixEndToEndTest {
     }
 
     private static Reply call(Call call, String token) {
-        return "DELETE".equals(call.method()) ? api.delete(call.path(), token) : api.post(call.path(), token, Map.of());
+        return switch (call.method()) {
+            case "DELETE" -> api.delete(call.path(), token);
+            case "PUT" -> api.put(call.path(), token, Map.of());
+            default -> api.post(call.path(), token, Map.of());
+        };
     }
 
     @Test
@@ -94,7 +101,7 @@ class AuthorisationMatrixEndToEndTest {
     @Test
     void everyWriteWithoutATokenIsUnauthorised() {
         for (Call call : WRITES) {
-            Reply reply = "DELETE".equals(call.method()) ? api.delete(call.path(), null) : api.post(call.path(), null, Map.of());
+            Reply reply = call(call, null);
             assertThat(reply.status()).as(call.method() + " " + call.path()).isEqualTo(401);
         }
     }

@@ -21,7 +21,18 @@ class ProductionProfileTest {
         TestStores stores = TestStores.fresh();
 
         // the stores of this test run stand in for production's; only the token issuer is missing
-        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production").close())
+        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production",
+                "--civic.privacy.master-key=" + KEY, "--civic.privacy.pseudonym-key=" + KEY).close())
                 .hasStackTraceContaining("No token issuer configured");
     }
+
+    @Test
+    void aProductionProfileWithoutConfiguredKeysRefusesToStart() {
+        TestStores stores = TestStores.fresh();
+
+        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production").close())
+                .hasStackTraceContaining("civic.privacy.master-key, civic.privacy.pseudonym-key");
+    }
+
+    private static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 }

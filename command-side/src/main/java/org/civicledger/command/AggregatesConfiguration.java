@@ -9,6 +9,7 @@ import org.civicledger.domain.cso.RegistrationNumberClaim;
 import org.civicledger.domain.idea.Idea;
 import org.civicledger.domain.idea.ValidationQuorum;
 import org.civicledger.domain.municipality.Municipality;
+import org.civicledger.domain.person.Person;
 import org.civicledger.domain.vote.Ballot;
 import org.civicledger.domain.vote.SupportWindow;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,7 @@ public class AggregatesConfiguration {
                 .configureAggregate(Ballot.class)
                 .configureAggregate(Cso.class)
                 .configureAggregate(RegistrationNumberClaim.class)
+                .configureAggregate(Person.class)
                 .registerCommandHandler(c -> new CsoRegistrar(c.repository(Cso.class),
                         c.repository(RegistrationNumberClaim.class)));
     }

@@ -57,6 +57,8 @@ public class SecurityConfiguration {
                                 .hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/moderation")
                                 .hasAnyRole(Role.NETWORK_COORDINATOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/people/me/personal-data").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/people/*/personal-data").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/csos").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/csos/*/approval", "/api/v1/csos/*/rejection",
                                 "/api/v1/csos/*/suspension", "/api/v1/csos/*/reinstatement")
