@@ -40,6 +40,10 @@ class AuthorisationMatrixEndToEndTest {
             new Call("POST", "/api/v1/ideas/" + IDEA + "/progress", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/ideas/" + IDEA + "/moderation", EnumSet.of(Role.NETWORK_COORDINATOR, Role.ADMIN)),
             new Call("POST", "/api/v1/csos", EVERYONE),
+            new Call("POST", "/api/v1/consultations", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/consultations/" + IDEA + "/closure", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/consultations/" + IDEA + "/conclusion", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/consultations/" + IDEA + "/answers", EnumSet.of(Role.CITIZEN)),
             new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),
             new Call("DELETE", "/api/v1/people/me/personal-data", EVERYONE),
             new Call("DELETE", "/api/v1/people/someone-else/personal-data", EnumSet.of(Role.ADMIN)),
@@ -49,7 +53,7 @@ class AuthorisationMatrixEndToEndTest {
             new Call("POST", "/api/v1/csos/" + CSO + "/reinstatement", EnumSet.of(Role.NETWORK_COORDINATOR)));
 
     private static final List<String> PUBLIC_READS = List.of("/api/v1/municipalities", "/api/v1/municipalities/mostar",
-            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
+            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
 
     private static RunningSystem system;
     private static Api api;

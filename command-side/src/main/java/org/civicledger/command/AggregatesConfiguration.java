@@ -2,6 +2,11 @@ package org.civicledger.command;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import java.time.Clock;
+import org.civicledger.domain.consultation.BenchOpinion;
+import org.civicledger.domain.consultation.Consultation;
+import org.civicledger.domain.consultation.ConsultationAnswer;
+import org.civicledger.domain.consultation.ConsultationWindow;
 import org.civicledger.domain.cso.Cso;
 import org.civicledger.domain.cso.CsoNetwork;
 import org.civicledger.domain.cso.CsoRegistrar;
@@ -34,6 +39,9 @@ public class AggregatesConfiguration {
                 .configureAggregate(Cso.class)
                 .configureAggregate(RegistrationNumberClaim.class)
                 .configureAggregate(Person.class)
+                .configureAggregate(Consultation.class)
+                .configureAggregate(ConsultationAnswer.class)
+                .configureAggregate(BenchOpinion.class)
                 .registerCommandHandler(c -> new CsoRegistrar(c.repository(Cso.class),
                         c.repository(RegistrationNumberClaim.class)));
     }
@@ -53,6 +61,17 @@ public class AggregatesConfiguration {
     SupportWindow supportWindow(AggregateReader reader) {
         return ideaId -> reader.read(Idea.class, ideaId.toString(), Idea::standing)
                 .orElseThrow(() -> new AggregateNotFoundException(ideaId.toString(), "No idea " + ideaId.value()));
+    }
+
+    @Bean
+    ConsultationWindow consultationWindow(AggregateReader reader) {
+        return consultationId -> reader.read(Consultation.class, consultationId.toString(), Consultation::standing);
+    }
+
+    /** The time commands are judged by; one clock so that tests and replays can reason about it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     @Bean

@@ -33,7 +33,8 @@ public class SecurityConfiguration {
 
     /** Open to anyone, without a token. */
     static final String[] PUBLIC_READS = {
-        "/api/v1/ideas/**", "/api/v1/csos", "/api/v1/csos/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
+        "/api/v1/ideas/**", "/api/v1/csos", "/api/v1/csos/**",
+        "/api/v1/consultations", "/api/v1/consultations/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
         "/api/v1/eloge/**", "/api/v1/transparency/**", "/actuator/health", "/actuator/health/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"
     };
@@ -57,6 +58,9 @@ public class SecurityConfiguration {
                                 .hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/moderation")
                                 .hasAnyRole(Role.NETWORK_COORDINATOR.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/closure",
+                                "/api/v1/consultations/*/conclusion").hasRole(Role.MUNICIPAL_OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/answers").hasRole(Role.CITIZEN.name())
                         .requestMatchers("/api/v1/people/me/personal-data").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/people/*/personal-data").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/csos").authenticated()

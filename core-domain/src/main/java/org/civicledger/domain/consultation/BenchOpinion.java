@@ -1,0 +1,39 @@
+package org.civicledger.domain.consultation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * An anonymous opinion from a bench, one per bench message. The same message delivered again is
+ * absorbed without a second event and without an error, so the bench is acknowledged either way.
+ */
+public class BenchOpinion {
+
+    @AggregateIdentifier
+    private String id;
+
+    protected BenchOpinion() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(GiveBenchOpinion command, ConsultationWindow window) {
+        if (id != null) {
+            return; // a redelivery of a message already counted
+        }
+        ConsultationRules.requireAnswerable(window, command.consultationId(), command.optionId(), command.now());
+        apply(new BenchOpinionGiven(command.opinionId().messageId().toString(),
+                command.consultationId().value().toString(), command.optionId(), command.benchId()));
+    }
+
+    @EventSourcingHandler
+    void on(BenchOpinionGiven event) {
+        id = "bench-opinion-" + event.opinionId();
+    }
+}

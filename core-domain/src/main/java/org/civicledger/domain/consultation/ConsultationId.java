@@ -1,0 +1,27 @@
+package org.civicledger.domain.consultation;
+
+import java.util.UUID;
+import org.civicledger.domain.shared.InvalidField;
+
+/** A consultation by UUID; its stream is {@code consultation-<uuid>}. */
+public record ConsultationId(UUID value) {
+
+    public ConsultationId {
+        if (value == null) {
+            throw new InvalidField("consultationId", "is required");
+        }
+    }
+
+    public static ConsultationId parse(String text) {
+        try {
+            return new ConsultationId(UUID.fromString(text));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidField("consultationId", "must be a UUID");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "consultation-" + value;
+    }
+}

@@ -1,0 +1,40 @@
+package org.civicledger.query.consultation;
+
+import java.util.List;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.civicledger.domain.consultation.ConsultationId;
+import org.civicledger.domain.municipality.MunicipalityId;
+import org.civicledger.query.consultation.ConsultationView.FindConsultation;
+import org.civicledger.query.consultation.ConsultationView.ListConsultations;
+import org.civicledger.query.readstore.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public reads of consultations and their results. */
+@RestController
+@RequestMapping("/api/v1/consultations")
+class ConsultationReads {
+
+    private final QueryGateway queries;
+
+    ConsultationReads(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    List<ConsultationView> consultations(@RequestParam(required = false) String municipalityId) {
+        String slug = municipalityId == null ? null : new MunicipalityId(municipalityId).slug();
+        return queries.query(new ListConsultations(slug), ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
+    }
+
+    @GetMapping("/{consultationId}")
+    ConsultationView consultation(@PathVariable String consultationId) {
+        String id = ConsultationId.parse(consultationId).value().toString();
+        return queries.query(new FindConsultation(id), ResponseTypes.optionalInstanceOf(ConsultationView.class)).join()
+                .orElseThrow(() -> NotFound.because("No consultation " + id + " is known (yet)"));
+    }
+}

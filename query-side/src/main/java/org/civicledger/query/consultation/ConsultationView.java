@@ -1,0 +1,25 @@
+package org.civicledger.query.consultation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A consultation and its results. Identified answers (signed-in citizens, one each) and anonymous
+ * bench opinions are counted apart and never added together.
+ */
+public record ConsultationView(String consultationId, String municipalityId, Map<String, String> question,
+                               List<OptionResult> options, Instant opensAt, Instant closesAt, String status,
+                               String conclusion, long identifiedAnswers, long anonymousOpinions) {
+
+    public record OptionResult(String optionId, Map<String, String> label, long identified, long anonymous) {
+    }
+
+    /** What was asked, and what was answered? Answers a {@link ConsultationView}, or nothing. */
+    public record FindConsultation(String consultationId) {
+    }
+
+    /** Which consultations did this municipality open (all when null)? Answers a list, newest first. */
+    public record ListConsultations(String municipalityId) {
+    }
+}
