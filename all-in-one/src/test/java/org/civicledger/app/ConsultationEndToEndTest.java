@@ -106,6 +106,28 @@ class ConsultationEndToEndTest {
     }
 
     @Test
+    void benchOpinionsInAConsultationAboutAnIdeaAreTheIdeasBenchOpinionsApartFromVotes() {
+        String citizen = api.token("citizen-idea-owner", "CITIZEN");
+        String ideaId = api.post("/api/v1/ideas", citizen, IdeaLoopEndToEndTest.idea("kostajnica")).json("ideaId").asString();
+        api.post("/api/v1/ideas/" + ideaId + "/votes", citizen, Map.of());
+        Map<String, Object> about = consultation();
+        about.put("ideaId", ideaId);
+        assertProblem(api.post("/api/v1/consultations", officerOf("maglaj"), about), 400, "validation-failed");
+        String id = api.post("/api/v1/consultations", officerOf("kostajnica"), about).json("consultationId").asString();
+
+        CommandGateway commands = system.bean(CommandGateway.class);
+        for (int i = 0; i < 3; i++) {
+            commands.sendAndWait(new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), ConsultationId.parse(id),
+                    i == 0 ? "park" : "school", "bench-kostajnica", Instant.now()));
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/api/v1/ideas/" + ideaId).body().at("/votes/anonymousOpinions").asLong() == 3);
+        assertThat(api.get("/api/v1/ideas/" + ideaId).body().at("/votes/identified").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/consultations/" + id).json("ideaId").asString()).isEqualTo(ideaId);
+    }
+
+    @Test
     void openingValidatesEveryField() {
         Map<String, Object> body = new HashMap<>();
         body.put("question", Map.of("de", "Wo?"));

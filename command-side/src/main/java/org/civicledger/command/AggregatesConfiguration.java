@@ -16,7 +16,7 @@ import org.civicledger.domain.idea.ValidationQuorum;
 import org.civicledger.domain.municipality.Municipality;
 import org.civicledger.domain.person.Person;
 import org.civicledger.domain.vote.Ballot;
-import org.civicledger.domain.vote.SupportWindow;
+import org.civicledger.domain.idea.IdeaStandings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +58,7 @@ public class AggregatesConfiguration {
     }
 
     @Bean
-    SupportWindow supportWindow(AggregateReader reader) {
+    IdeaStandings ideaStandings(AggregateReader reader) {
         return ideaId -> reader.read(Idea.class, ideaId.toString(), Idea::standing)
                 .orElseThrow(() -> new AggregateNotFoundException(ideaId.toString(), "No idea " + ideaId.value()));
     }

@@ -18,6 +18,7 @@ import org.civicledger.domain.consultation.ConsultationOption;
 import org.civicledger.domain.consultation.MultilingualText;
 import org.civicledger.domain.consultation.OpenConsultation;
 import org.civicledger.domain.consultation.PublishConclusion;
+import org.civicledger.domain.idea.IdeaId;
 import org.civicledger.domain.shared.InvalidField;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,7 +47,8 @@ class ConsultationCommands {
     record OptionRequest(String optionId, Map<String, String> label) {
     }
 
-    record OpenRequest(Map<String, String> question, List<OptionRequest> options, String opensAt, String closesAt) {
+    record OpenRequest(Map<String, String> question, List<OptionRequest> options, String opensAt, String closesAt,
+                       String ideaId) {
     }
 
     record AnswerRequest(String optionId) {
@@ -62,10 +64,11 @@ class ConsultationCommands {
         List<ConsultationOption> options = checks.check(() -> options(body.options()));
         Instant opensAt = checks.check(() -> instant("opensAt", body.opensAt(), false));
         Instant closesAt = checks.check(() -> instant("closesAt", body.closesAt(), true));
+        IdeaId aboutIdea = checks.check(() -> body.ideaId() == null || body.ideaId().isBlank() ? null : IdeaId.parse(body.ideaId()));
         checks.throwIfAny();
         ConsultationId id = new ConsultationId(UUID.randomUUID());
         commands.sendAndWait(new OpenConsultation(id, actor.municipality(token), question, options, opensAt, closesAt,
-                clock.instant(), actor.pseudonym(token)));
+                clock.instant(), actor.pseudonym(token), aboutIdea));
         return ResponseEntity.created(URI.create("/api/v1/consultations/" + id.value()))
                 .body(Map.of("consultationId", id.value().toString(),
                         "optionIds", options.stream().map(ConsultationOption::optionId).toList()));

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.civicledger.domain.idea.IdeaStandings;
 import org.civicledger.domain.municipality.MunicipalityRegistry;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.NotPermitted;
@@ -39,9 +40,15 @@ public class Consultation {
     }
 
     @CommandHandler
-    Consultation(OpenConsultation command, MunicipalityRegistry municipalities) {
+    Consultation(OpenConsultation command, MunicipalityRegistry municipalities, IdeaStandings ideas) {
         if (!municipalities.isRegistered(command.actingFor())) {
             throw new InvalidField("municipalityId", "no municipality '" + command.actingFor().slug() + "' is registered");
+        }
+        if (command.aboutIdea() != null) {
+            String ideaMunicipality = ideas.standingOf(command.aboutIdea()).municipalityId();
+            if (!ideaMunicipality.equals(command.actingFor().slug())) {
+                throw new InvalidField("ideaId", "is an idea for " + ideaMunicipality + ", not for " + command.actingFor().slug());
+            }
         }
         List<ConsultationOption> options = command.options();
         if (options == null || options.size() < 2 || options.size() > 20) {
@@ -66,7 +73,8 @@ public class Consultation {
         apply(new ConsultationOpened(command.consultationId().value().toString(), command.actingFor().slug(),
                 command.question().byLanguage(),
                 options.stream().map(o -> new ConsultationOpened.Option(o.optionId(), o.label().byLanguage())).toList(),
-                opens, command.closesAt(), command.officer().value()));
+                opens, command.closesAt(), command.officer().value(),
+                command.aboutIdea() == null ? null : command.aboutIdea().value().toString()));
     }
 
     @CommandHandler

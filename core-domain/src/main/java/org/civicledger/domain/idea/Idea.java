@@ -174,7 +174,7 @@ public class Idea {
     }
 
     public IdeaStanding standing() {
-        return new IdeaStanding(status, hidden);
+        return new IdeaStanding(municipalityId, status, hidden);
     }
 
     @EventSourcingHandler

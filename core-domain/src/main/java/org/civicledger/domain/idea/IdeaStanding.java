@@ -1,7 +1,7 @@
 package org.civicledger.domain.idea;
 
-/** An idea's status and whether moderation hid it: what other rules need to know of it. */
-public record IdeaStanding(IdeaStatus status, boolean hidden) {
+/** An idea's municipality, status and whether moderation hid it: what other rules need to know of it. */
+public record IdeaStanding(String municipalityId, IdeaStatus status, boolean hidden) {
 
     public boolean openForSupport() {
         return !hidden && status.openForSupport();

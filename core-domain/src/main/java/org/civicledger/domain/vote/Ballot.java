@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.civicledger.domain.idea.IdeaId;
 import org.civicledger.domain.idea.IdeaStanding;
+import org.civicledger.domain.idea.IdeaStandings;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.StateConflict;
 
@@ -25,26 +26,26 @@ public class Ballot {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CastVote command, SupportWindow window) {
+    void handle(CastVote command, IdeaStandings ideas) {
         if (counted) {
             throw new StateConflict("VOTED", "This person has already voted for this idea");
         }
-        requireOpen(command.ballotId(), window);
+        requireOpen(command.ballotId(), ideas);
         apply(new VoteCast(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(WithdrawVote command, SupportWindow window) {
+    void handle(WithdrawVote command, IdeaStandings ideas) {
         if (!counted) {
             throw new StateConflict("NOT_VOTED", "This person has no vote for this idea to withdraw");
         }
-        requireOpen(command.ballotId(), window);
+        requireOpen(command.ballotId(), ideas);
         apply(new VoteWithdrawn(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
     }
 
-    private static void requireOpen(BallotId ballot, SupportWindow window) {
-        IdeaStanding idea = window.standingOf(ballot.ideaId());
+    private static void requireOpen(BallotId ballot, IdeaStandings ideas) {
+        IdeaStanding idea = ideas.standingOf(ballot.ideaId());
         if (!idea.openForSupport()) {
             throw new StateConflict(idea.describe(), "The idea is not open for support");
         }

@@ -30,7 +30,7 @@ class ConsultationTest {
             Map.of("bs", "Gdje postaviti novu klupu?"),
             List.of(new ConsultationOpened.Option("park", Map.of("bs", "U parku")),
                     new ConsultationOpened.Option("school", Map.of("bs", "Kod škole"))),
-            NOW, CLOSES, OFFICER.value());
+            NOW, CLOSES, OFFICER.value(), null);
 
     static List<ConsultationOption> options(String... ids) {
         return java.util.Arrays.stream(ids)
@@ -41,12 +41,20 @@ class ConsultationTest {
     static OpenConsultation open(List<ConsultationOption> options, Instant opensAt, Instant closesAt) {
         return new OpenConsultation(CONSULTATION, MAGLAJ,
                 MultilingualText.of("question", Map.of("bs", "Gdje postaviti novu klupu?"), 5, 500),
-                options, opensAt, closesAt, NOW, OFFICER);
+                options, opensAt, closesAt, NOW, OFFICER, null);
     }
 
     private AggregateTestFixture<Consultation> consultations() {
         AggregateTestFixture<Consultation> fixture = new AggregateTestFixture<>(Consultation.class);
         fixture.registerInjectableResource((MunicipalityRegistry) id -> true);
+        return fixture;
+    }
+
+    private AggregateTestFixture<Consultation> consultationsWithoutIdeas() {
+        AggregateTestFixture<Consultation> fixture = consultations();
+        fixture.registerInjectableResource((org.civicledger.domain.idea.IdeaStandings) id -> {
+            throw new AssertionError("no idea is looked up for a consultation about none");
+        });
         return fixture;
     }
 
@@ -58,44 +66,59 @@ class ConsultationTest {
 
     @Test
     void anOfficerOpensAConsultationWithOptionsAndAWindow() {
-        consultations().givenNoPriorActivity()
+        consultationsWithoutIdeas().givenNoPriorActivity()
                 .when(open(options("park", "school"), null, CLOSES))
                 .expectEvents(new ConsultationOpened(ID, "maglaj", Map.of("bs", "Gdje postaviti novu klupu?"),
                         List.of(new ConsultationOpened.Option("park", Map.of("bs", "Opcija park")),
                                 new ConsultationOpened.Option("school", Map.of("bs", "Opcija school"))),
-                        NOW, CLOSES, OFFICER.value()));
+                        NOW, CLOSES, OFFICER.value(), null));
+    }
+
+    @Test
+    void aConsultationAboutAnIdeaMustBeAboutAnIdeaOfItsMunicipality() {
+        org.civicledger.domain.idea.IdeaId mostarIdea = org.civicledger.domain.idea.IdeaId.parse("11111111-2222-4333-8444-555555555555");
+        AggregateTestFixture<Consultation> fixture = consultations();
+        fixture.registerInjectableResource((org.civicledger.domain.idea.IdeaStandings) id ->
+                new org.civicledger.domain.idea.IdeaStanding("mostar", org.civicledger.domain.idea.IdeaStatus.FORWARDED, false));
+        OpenConsultation aboutMostar = new OpenConsultation(CONSULTATION, MAGLAJ,
+                MultilingualText.of("question", Map.of("bs", "Šta mislite o ideji?"), 5, 500),
+                options("yes", "no"), null, CLOSES, NOW, OFFICER, mostarIdea);
+
+        fixture.givenNoPriorActivity().when(aboutMostar)
+                .expectException(InvalidField.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("mostar"));
     }
 
     @Test
     void aConsultationNeedsTwoDistinctOptionsAndAFutureWindow() {
-        consultations().givenNoPriorActivity().when(open(options("park"), null, CLOSES)).expectException(InvalidField.class);
-        consultations().givenNoPriorActivity().when(open(options("park", "park"), null, CLOSES)).expectException(InvalidField.class);
-        consultations().givenNoPriorActivity().when(open(options("park", "school"), null, NOW.minusSeconds(1)))
+        consultationsWithoutIdeas().givenNoPriorActivity().when(open(options("park"), null, CLOSES)).expectException(InvalidField.class);
+        consultationsWithoutIdeas().givenNoPriorActivity().when(open(options("park", "park"), null, CLOSES)).expectException(InvalidField.class);
+        consultationsWithoutIdeas().givenNoPriorActivity().when(open(options("park", "school"), null, NOW.minusSeconds(1)))
                 .expectException(InvalidField.class);
-        consultations().givenNoPriorActivity().when(open(options("park", "school"), CLOSES, CLOSES))
+        consultationsWithoutIdeas().givenNoPriorActivity().when(open(options("park", "school"), CLOSES, CLOSES))
                 .expectException(InvalidField.class);
     }
 
     @Test
     void onlyAnOfficerOfTheMunicipalityClosesIt() {
-        consultations().given(OPENED)
+        consultationsWithoutIdeas().given(OPENED)
                 .when(new CloseConsultation(CONSULTATION, new MunicipalityId("mostar"), OFFICER))
                 .expectException(NotPermitted.class);
-        consultations().given(OPENED)
+        consultationsWithoutIdeas().given(OPENED)
                 .when(new CloseConsultation(CONSULTATION, MAGLAJ, OFFICER))
                 .expectEvents(new ConsultationClosed(ID, OFFICER.value()));
     }
 
     @Test
     void theConclusionIsPublishedOnceTheConsultationIsClosed() {
-        consultations().given(OPENED)
+        consultationsWithoutIdeas().given(OPENED)
                 .when(new PublishConclusion(CONSULTATION, MAGLAJ, "Klupa ide u park.", NOW, OFFICER))
                 .expectException(StateConflict.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed"));
-        consultations().given(OPENED, new ConsultationClosed(ID, OFFICER.value()))
+        consultationsWithoutIdeas().given(OPENED, new ConsultationClosed(ID, OFFICER.value()))
                 .when(new PublishConclusion(CONSULTATION, MAGLAJ, "Klupa ide u park.", NOW, OFFICER))
                 .expectEvents(new ConsultationConcluded(ID, "Klupa ide u park.", OFFICER.value()));
-        consultations().given(OPENED)
+        consultationsWithoutIdeas().given(OPENED)
                 .when(new PublishConclusion(CONSULTATION, MAGLAJ, "Klupa ide u park.", CLOSES, OFFICER))
                 .expectEvents(new ConsultationConcluded(ID, "Klupa ide u park.", OFFICER.value()));
     }

@@ -3,6 +3,7 @@ package org.civicledger.domain.vote;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.civicledger.domain.idea.IdeaId;
 import org.civicledger.domain.idea.IdeaStanding;
+import org.civicledger.domain.idea.IdeaStandings;
 import org.civicledger.domain.idea.IdeaStatus;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.StateConflict;
@@ -16,12 +17,12 @@ class BallotTest {
 
     private AggregateTestFixture<Ballot> fixtureWhereTheIdeaIs(IdeaStanding standing) {
         AggregateTestFixture<Ballot> fixture = new AggregateTestFixture<>(Ballot.class);
-        fixture.registerInjectableResource((SupportWindow) id -> standing);
+        fixture.registerInjectableResource((IdeaStandings) id -> standing);
         return fixture;
     }
 
     private AggregateTestFixture<Ballot> open() {
-        return fixtureWhereTheIdeaIs(new IdeaStanding(IdeaStatus.SUBMITTED, false));
+        return fixtureWhereTheIdeaIs(new IdeaStanding("jablanica", IdeaStatus.SUBMITTED, false));
     }
 
     @Test
@@ -59,7 +60,7 @@ class BallotTest {
 
     @Test
     void anAnsweredIdeaIsNoLongerOpenForSupport() {
-        fixtureWhereTheIdeaIs(new IdeaStanding(IdeaStatus.ACCEPTED, false)).givenNoPriorActivity()
+        fixtureWhereTheIdeaIs(new IdeaStanding("jablanica", IdeaStatus.ACCEPTED, false)).givenNoPriorActivity()
                 .when(new CastVote(BALLOT))
                 .expectException(StateConflict.class)
                 .expectExceptionMessage("The idea is not open for support");
@@ -67,7 +68,7 @@ class BallotTest {
 
     @Test
     void aHiddenIdeaIsNotOpenForSupport() {
-        fixtureWhereTheIdeaIs(new IdeaStanding(IdeaStatus.SUBMITTED, true)).givenNoPriorActivity()
+        fixtureWhereTheIdeaIs(new IdeaStanding("jablanica", IdeaStatus.SUBMITTED, true)).givenNoPriorActivity()
                 .when(new CastVote(BALLOT))
                 .expectException(StateConflict.class);
     }

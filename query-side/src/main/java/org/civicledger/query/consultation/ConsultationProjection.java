@@ -55,6 +55,7 @@ public class ConsultationProjection {
         this.opinions = readStore.getCollection("benchOpinions");
         this.clock = clock;
         consultations.createIndex(Indexes.ascending("municipalityId"));
+        consultations.createIndex(Indexes.ascending("ideaId"));
         answers.createIndex(Indexes.ascending("consultationId"));
         opinions.createIndex(Indexes.ascending("consultationId"));
     }
@@ -63,6 +64,7 @@ public class ConsultationProjection {
     void on(ConsultationOpened event, @SequenceNumber long sequence) {
         Versioned.create(consultations, event.consultationId(), sequence, new Document()
                 .append("municipalityId", event.municipalityId())
+                .append("ideaId", event.ideaId())
                 .append("question", new Document(new HashMap<>(event.question())))
                 .append("options", event.options().stream().map(o -> new Document("optionId", o.optionId())
                         .append("label", new Document(new HashMap<>(o.label())))).toList())
@@ -120,10 +122,17 @@ public class ConsultationProjection {
         Instant now = clock.instant();
         String status = d.getBoolean("closed") || !now.isBefore(closesAt) ? "CLOSED"
                 : now.isBefore(opensAt) ? "NOT_YET_OPEN" : "OPEN";
-        return new ConsultationView(id, d.getString("municipalityId"), labels(d.get("question", Document.class)),
+        return new ConsultationView(id, d.getString("municipalityId"), d.getString("ideaId"), labels(d.get("question", Document.class)),
                 options, opensAt, closesAt, status, d.getString("conclusion"),
                 identified.values().stream().mapToLong(Long::longValue).sum(),
                 anonymous.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Anonymous bench opinions given in consultations about this idea: the idea's "bench opinions". */
+    public long anonymousOpinionsAbout(String ideaId) {
+        List<String> about = new ArrayList<>();
+        consultations.find(eq("ideaId", ideaId)).forEach(d -> about.add(d.getString("_id")));
+        return about.isEmpty() ? 0 : opinions.countDocuments(com.mongodb.client.model.Filters.in("consultationId", about));
     }
 
     private static Map<String, Long> countByOption(MongoCollection<Document> collection, String consultationId) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * A consultation and its results. Identified answers (signed-in citizens, one each) and anonymous
  * bench opinions are counted apart and never added together.
  */
-public record ConsultationView(String consultationId, String municipalityId, Map<String, String> question,
+public record ConsultationView(String consultationId, String municipalityId, String ideaId, Map<String, String> question,
                                List<OptionResult> options, Instant opensAt, Instant closesAt, String status,
                                String conclusion, long identifiedAnswers, long anonymousOpinions) {
 

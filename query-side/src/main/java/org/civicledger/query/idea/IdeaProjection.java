@@ -30,6 +30,7 @@ import org.civicledger.domain.idea.IdeaSubmitted;
 import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
+import org.civicledger.query.consultation.ConsultationProjection;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +47,12 @@ public class IdeaProjection {
 
     private final MongoCollection<Document> ideas;
     private final VoteProjection votes;
+    private final ConsultationProjection consultations;
 
-    public IdeaProjection(MongoDatabase readStore, VoteProjection votes) {
+    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations) {
         this.ideas = readStore.getCollection(COLLECTION);
         this.votes = votes;
+        this.consultations = consultations;
         ideas.createIndex(Indexes.ascending("municipalityId"));
     }
 
@@ -189,7 +192,7 @@ public class IdeaProjection {
                 d.getString("status"),
                 d.getInteger("ideaVersion", 1),
                 d.getDate("submittedAt").toInstant(),
-                new IdeaView.Votes(votes.countFor(d.getString("_id")), 0),
+                new IdeaView.Votes(votes.countFor(d.getString("_id")), consultations.anonymousOpinionsAbout(d.getString("_id"))),
                 d.getList("validations", Document.class, List.of()).stream()
                         .map(v -> new IdeaView.Validation(v.getString("csoId"), v.getString("decision"),
                                 v.getString("reason"), v.getInteger("ideaVersion", 1), v.getBoolean("current", false),

@@ -27,7 +27,10 @@ public record IdeaView(
         Progress progress,
         Moderation moderation) {
 
-    /** Identified votes; anonymous bench opinions are counted apart and never mixed in. */
+    /**
+     * Identified votes (one per signed-in person), and anonymous bench opinions given in
+     * consultations about this idea — counted apart, never added together.
+     */
     public record Votes(long identified, long anonymousOpinions) {
     }
 

@@ -43,7 +43,8 @@ class IdeaProjectionTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         readStore = client.getDatabase("test");
         votes = new VoteProjection(readStore);
-        projection = new IdeaProjection(readStore, votes);
+        projection = new IdeaProjection(readStore, votes,
+                new org.civicledger.query.consultation.ConsultationProjection(readStore, java.time.Clock.systemUTC()));
     }
 
     @AfterEach
