@@ -30,7 +30,15 @@ final class Api {
     }
 
     String token(String subject, String... roles) {
-        Reply reply = post("/api/v1/dev/tokens", null, Map.of("subject", subject, "roles", List.of(roles)));
+        return token(subject, List.of(roles), Map.of());
+    }
+
+    /** A dev token with extra claims, such as {@code csoId} or {@code municipalityId}. */
+    String token(String subject, List<String> roles, Map<String, String> claims) {
+        Map<String, Object> request = new java.util.HashMap<>(claims);
+        request.put("subject", subject);
+        request.put("roles", roles);
+        Reply reply = post("/api/v1/dev/tokens", null, request);
         if (reply.status() != 200) {
             throw new AssertionError("no token: " + reply);
         }

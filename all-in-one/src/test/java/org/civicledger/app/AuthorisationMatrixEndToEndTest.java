@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.civicledger.app.Api.Reply;
 import org.civicledger.command.security.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * endpoint gets past authorisation (whatever the call then answers: 400, 404, 409 ...); a role
  * that may not gets {@code 403}; no token gets {@code 401}. Public reads need no token.
  */
-class AuthorisationMatrixEndToEndTest {
+class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
 
     private static final String IDEA = UUID.randomUUID().toString();
     private static final String CSO = UUID.randomUUID().toString();
@@ -55,27 +52,8 @@ class AuthorisationMatrixEndToEndTest {
     private static final List<String> PUBLIC_READS = List.of("/api/v1/municipalities", "/api/v1/municipalities/mostar",
             "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
 
-    private static RunningSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(TestStores.fresh());
-        api = system.api;
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
-
     private static String tokenFor(Role role) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("subject", "matrix-" + role);
-        request.put("roles", List.of(role.name()));
-        request.put("csoId", CSO);
-        request.put("municipalityId", "mostar");
-        return api.post("/api/v1/dev/tokens", null, request).json("token").asString();
+        return api.token("matrix-" + role, List.of(role.name()), Map.of("csoId", CSO, "municipalityId", "mostar"));
     }
 
     private static Reply call(Call call, String token) {

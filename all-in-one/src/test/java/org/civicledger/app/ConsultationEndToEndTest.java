@@ -15,31 +15,14 @@ import org.civicledger.app.Api.Reply;
 import org.civicledger.domain.consultation.BenchOpinionId;
 import org.civicledger.domain.consultation.ConsultationId;
 import org.civicledger.domain.consultation.GiveBenchOpinion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A municipality asks, citizens answer once each, benches add anonymous opinions apart, the municipality concludes. */
-class ConsultationEndToEndTest {
-
-    private static RunningSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(TestStores.fresh());
-        api = system.api;
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+class ConsultationEndToEndTest extends SharedSystemTest {
 
     private static String officerOf(String municipality) {
-        return api.post("/api/v1/dev/tokens", null, Map.of("subject", "officer-" + municipality,
-                "roles", List.of("MUNICIPAL_OFFICER"), "municipalityId", municipality)).json("token").asString();
+        return api.token("officer-" + municipality, List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", municipality));
     }
 
     private static Map<String, Object> consultation() {

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.app.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,21 +15,7 @@ import tools.jackson.databind.JsonNode;
  * One citizen idea travels from the HTTP API into the event store, through the projection into the
  * read store, and back out of the dashboard: over real HTTP, on the configured event store.
  */
-class IdeaLoopEndToEndTest {
-
-    private static RunningSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(TestStores.fresh());
-        api = system.api;
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+class IdeaLoopEndToEndTest extends SharedSystemTest {
 
     static Map<String, Object> idea(String municipality) {
         Map<String, Object> idea = new HashMap<>();

@@ -10,33 +10,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.civicledger.app.Api.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The whole life of a citizen idea over HTTP: support, CSO validation, action, municipal answer, progress, moderation. */
-class LifecycleEndToEndTest {
-
-    private static RunningSystem system;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start(TestStores.fresh());
-        api = system.api;
-    }
-
-    @AfterAll
-    static void stop() {
-        system.close();
-    }
+class LifecycleEndToEndTest extends SharedSystemTest {
 
     private static String token(String subject, String role, Map<String, String> claims) {
-        Map<String, Object> request = new java.util.HashMap<>(claims);
-        request.put("subject", subject);
-        request.put("roles", List.of(role));
-        return api.post("/api/v1/dev/tokens", null, request).json("token").asString();
+        return api.token(subject, List.of(role), claims);
     }
 
     private static JsonNode ideaWhen(String ideaId, Predicate<JsonNode> condition) {

@@ -73,20 +73,31 @@ class IdeaCommands {
     record ModerationRequest(String decision, String reason) {
     }
 
+    /** An idea's text as checked value objects; every broken rule is named at once. */
+    private record CheckedText(LocalCommunity localCommunity, Topic topic, Title title, Description description,
+                               Language language) {
+
+        static CheckedText of(IdeaText body, FieldChecks checks) {
+            CheckedText text = new CheckedText(
+                    checks.check(() -> LocalCommunity.optional(body.localCommunity())),
+                    checks.check(() -> new Topic(body.topic())),
+                    checks.check(() -> new Title(body.title())),
+                    checks.check(() -> new Description(body.description())),
+                    checks.check(() -> Language.ofTag(body.language())));
+            checks.throwIfAny();
+            return text;
+        }
+    }
+
     @PostMapping
     ResponseEntity<Map<String, String>> submit(@RequestBody IdeaText body, @AuthenticationPrincipal Jwt token) {
         FieldChecks checks = new FieldChecks();
         MunicipalityId municipality = checks.check(() -> new MunicipalityId(body.municipalityId()));
-        LocalCommunity localCommunity = checks.check(() -> LocalCommunity.optional(body.localCommunity()));
-        Topic topic = checks.check(() -> new Topic(body.topic()));
-        Title title = checks.check(() -> new Title(body.title()));
-        Description description = checks.check(() -> new Description(body.description()));
-        Language language = checks.check(() -> Language.ofTag(body.language()));
-        checks.throwIfAny();
+        CheckedText text = CheckedText.of(body, checks);
 
         IdeaId ideaId = IdeaId.random();
-        commands.sendAndWait(new SubmitIdea(ideaId, municipality, localCommunity, topic, title, description,
-                language, Channel.WEB, actor.pseudonym(token)));
+        commands.sendAndWait(new SubmitIdea(ideaId, municipality, text.localCommunity(), text.topic(), text.title(),
+                text.description(), text.language(), Channel.WEB, actor.pseudonym(token)));
         return created(ideaId, Map.of("ideaId", ideaId.value().toString()));
     }
 
@@ -95,14 +106,9 @@ class IdeaCommands {
     ResponseEntity<Map<String, String>> amend(@PathVariable String ideaId, @RequestBody IdeaText body,
                                               @AuthenticationPrincipal Jwt token) {
         IdeaId id = IdeaId.parse(ideaId);
-        FieldChecks checks = new FieldChecks();
-        LocalCommunity localCommunity = checks.check(() -> LocalCommunity.optional(body.localCommunity()));
-        Topic topic = checks.check(() -> new Topic(body.topic()));
-        Title title = checks.check(() -> new Title(body.title()));
-        Description description = checks.check(() -> new Description(body.description()));
-        Language language = checks.check(() -> Language.ofTag(body.language()));
-        checks.throwIfAny();
-        commands.sendAndWait(new AmendIdea(id, localCommunity, topic, title, description, language, actor.pseudonym(token)));
+        CheckedText text = CheckedText.of(body, new FieldChecks());
+        commands.sendAndWait(new AmendIdea(id, text.localCommunity(), text.topic(), text.title(), text.description(),
+                text.language(), actor.pseudonym(token)));
         return created(id, Map.of("ideaId", id.value().toString()));
     }
 
