@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,6 +33,7 @@ import org.civicledger.domain.consultation.ConsultationOpened;
 import org.civicledger.query.consultation.ConsultationView.FindConsultation;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.consultation.ConsultationView.OptionResult;
+import org.civicledger.query.idea.IdeaProjection;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * from those at query time, so a replay or a redelivery cannot count anything twice.
  */
 @Component
-@ProcessingGroup("consultations")
+@ProcessingGroup(IdeaProjection.PROCESSING_GROUP) // after the ideas and consultations it refers to
 public class ConsultationProjection {
 
     private final MongoCollection<Document> consultations;
@@ -58,6 +60,7 @@ public class ConsultationProjection {
         consultations.createIndex(Indexes.ascending("ideaId"));
         answers.createIndex(Indexes.ascending("consultationId"));
         opinions.createIndex(Indexes.ascending("consultationId"));
+        opinions.createIndex(Indexes.ascending("municipalityId"));
     }
 
     @EventHandler
@@ -84,15 +87,28 @@ public class ConsultationProjection {
     }
 
     @EventHandler
-    void on(ConsultationAnswered event, @SequenceNumber long sequence) {
+    void on(ConsultationAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Versioned.create(answers, event.consultationId() + ":" + event.respondentPseudonym(), sequence,
-                new Document("consultationId", event.consultationId()).append("optionId", event.optionId()));
+                new Document("consultationId", event.consultationId()).append("optionId", event.optionId())
+                        .append("municipalityId", municipalityOf(event.consultationId())).append("at", Date.from(at)));
     }
 
     @EventHandler
-    void on(BenchOpinionGiven event, @SequenceNumber long sequence) {
+    void on(BenchOpinionGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Versioned.create(opinions, event.opinionId(), sequence, new Document("consultationId", event.consultationId())
-                .append("optionId", event.optionId()).append("benchId", event.benchId()));
+                .append("optionId", event.optionId()).append("benchId", event.benchId())
+                .append("municipalityId", municipalityOf(event.consultationId())).append("at", Date.from(at)));
+    }
+
+    /** The municipality that opened a consultation, or null if it is not (yet) known here. */
+    public String municipalityOf(String consultationId) {
+        Document consultation = consultations.find(eq("_id", consultationId)).first();
+        return consultation == null ? null : consultation.getString("municipalityId");
+    }
+
+    /** Anonymous bench opinions given in a municipality (all when null) within a period. */
+    public long anonymousOpinionsIn(Bson scope) {
+        return opinions.countDocuments(scope);
     }
 
     @QueryHandler

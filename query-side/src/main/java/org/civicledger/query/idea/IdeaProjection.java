@@ -131,6 +131,7 @@ public class IdeaProjection {
     void on(IdeaAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
                 Updates.set("status", event.decision().name()),
+                Updates.min("firstAnsweredAt", Date.from(at)),
                 Updates.set("response", new Document("decision", event.decision().name())
                         .append("rationale", event.rationale()).append("department", event.department())
                         .append("at", Date.from(at)))));

@@ -9,7 +9,10 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import java.time.Instant;
+import java.util.Date;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.civicledger.domain.vote.VoteCast;
 import org.civicledger.domain.vote.VoteWithdrawn;
@@ -21,21 +24,29 @@ import org.springframework.stereotype.Component;
  * vote count is the number of its ballots that count now, so replays and duplicates cannot inflate it.
  */
 @Component
-@ProcessingGroup("votes")
+@ProcessingGroup(IdeaProjection.PROCESSING_GROUP) // after the idea it is for, in one order
 public class VoteProjection {
 
+    public static final String COLLECTION = "ballots";
+
     private final MongoCollection<Document> ballots;
+    private final MongoCollection<Document> ideas;
 
     public VoteProjection(MongoDatabase readStore) {
-        this.ballots = readStore.getCollection("ballots");
+        this.ballots = readStore.getCollection(COLLECTION);
+        this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
         ballots.createIndex(Indexes.ascending("ideaId", "counted"));
+        ballots.createIndex(Indexes.ascending("municipalityId"));
     }
 
     @EventHandler
-    void on(VoteCast event, @SequenceNumber long sequence) {
+    void on(VoteCast event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String ballot = event.ideaId() + ":" + event.voterPseudonym();
-        Versioned.create(ballots, ballot, -1, new Document("ideaId", event.ideaId()).append("counted", false));
-        Versioned.apply(ballots, ballot, sequence, Updates.set("counted", true));
+        Document idea = ideas.find(eq("_id", event.ideaId())).first();
+        Versioned.create(ballots, ballot, -1, new Document("ideaId", event.ideaId()).append("counted", false)
+                .append("municipalityId", idea == null ? null : idea.getString("municipalityId")));
+        Versioned.apply(ballots, ballot, sequence, Updates.combine(Updates.set("counted", true),
+                Updates.set("castAt", Date.from(at))));
     }
 
     @EventHandler

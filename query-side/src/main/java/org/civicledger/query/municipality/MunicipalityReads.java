@@ -5,8 +5,6 @@ import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.civicledger.domain.municipality.MunicipalityId;
-import org.civicledger.query.dashboard.MunicipalDashboard;
-import org.civicledger.query.dashboard.MunicipalDashboard.FindMunicipalDashboard;
 import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
 import org.civicledger.query.readstore.NotFound;
@@ -15,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public reads of municipalities and their dashboards. */
+/** Public reads of municipalities. */
 @RestController
 @RequestMapping("/api/v1/municipalities")
 class MunicipalityReads {
@@ -36,14 +34,6 @@ class MunicipalityReads {
         String slug = new MunicipalityId(municipalityId).slug();
         Optional<MunicipalityView> found = queries.query(new FindMunicipality(slug),
                 ResponseTypes.optionalInstanceOf(MunicipalityView.class)).join();
-        return found.orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
-    }
-
-    @GetMapping("/{municipalityId}/dashboard")
-    MunicipalDashboard dashboard(@PathVariable String municipalityId) {
-        String slug = new MunicipalityId(municipalityId).slug();
-        Optional<MunicipalDashboard> found = queries.query(new FindMunicipalDashboard(slug),
-                ResponseTypes.optionalInstanceOf(MunicipalDashboard.class)).join();
         return found.orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
     }
 }

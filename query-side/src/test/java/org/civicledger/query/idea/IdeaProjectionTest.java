@@ -136,14 +136,14 @@ class IdeaProjectionTest {
     void votesCountBallotsThatCountNowWhateverIsReplayed() {
         projection.on(submitted("Novi park"), 0, AT);
 
-        votes.on(new VoteCast(ID, "voter-1"), 0);
-        votes.on(new VoteCast(ID, "voter-1"), 0);
-        votes.on(new VoteCast(ID, "voter-2"), 0);
+        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
+        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
+        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
         votes.on(new VoteWithdrawn(ID, "voter-2"), 1);
-        votes.on(new VoteCast(ID, "voter-2"), 0);
+        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
 
         assertThat(view().votes().identified()).isEqualTo(1);
-        votes.on(new VoteCast(ID, "voter-2"), 2);
+        votes.on(new VoteCast(ID, "voter-2"), 2, AT);
         assertThat(view().votes().identified()).isEqualTo(2);
     }
 

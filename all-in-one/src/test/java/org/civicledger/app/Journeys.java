@@ -1,0 +1,61 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+/** Steps of the core flow over HTTP that several end-to-end tests take on the way to what they test. */
+final class Journeys {
+
+    private Journeys() {
+    }
+
+    static String submittedIdea(Api api, String citizen, String municipality) {
+        Api.Reply reply = api.post("/api/v1/ideas", citizen, IdeaLoopEndToEndTest.idea(municipality));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json("ideaId").asString();
+    }
+
+    static String approvedCso(Api api, String name, String number, List<String> municipalities) {
+        Api.Reply registered = api.post("/api/v1/csos", api.token("founder-" + number, "CITIZEN"), Map.of(
+                "name", name, "registrationNumber", number, "municipalityIds", municipalities,
+                "focusAreas", List.of("youth", "environment"), "contactEmail", "info@" + number + ".ba",
+                "acceptsProtocol", true));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String csoId = registered.json("csoId").asString();
+        assertThat(api.post("/api/v1/csos/" + csoId + "/approval", api.token("coordinator", "NETWORK_COORDINATOR"),
+                Map.of()).status()).isEqualTo(204);
+        return csoId;
+    }
+
+    /** Two CSOs' members, enough for the default quorum in the municipality. */
+    static List<String> csoMembers(Api api, String municipality) {
+        String a = approvedCso(api, "Udruženje A " + municipality, "A-" + municipality, List.of(municipality));
+        String b = approvedCso(api, "Udruženje B " + municipality, "B-" + municipality, List.of(municipality));
+        return List.of(api.token("member-a-" + municipality, List.of("CSO_MEMBER"), Map.of("csoId", a)),
+                api.token("member-b-" + municipality, List.of("CSO_MEMBER"), Map.of("csoId", b)));
+    }
+
+    /** Endorsed by both members (validated) and forwarded as {@code kind}. */
+    static void forward(Api api, String ideaId, List<String> members, String kind) {
+        for (String member : members) {
+            assertThat(api.post("/api/v1/ideas/" + ideaId + "/validations", member,
+                    Map.of("decision", "ENDORSE", "reason", "Dobra ideja")).status()).isEqualTo(201);
+        }
+        assertThat(api.post("/api/v1/ideas/" + ideaId + "/actions", members.get(0),
+                Map.of("kind", kind, "description", "Prosljeđujemo općini")).status()).isEqualTo(201);
+    }
+
+    static void answer(Api api, String ideaId, String municipality, String decision) {
+        String officer = api.token("officer-" + municipality, List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", municipality));
+        assertThat(api.post("/api/v1/ideas/" + ideaId + "/responses", officer, Map.of("decision", decision,
+                "rationale", "Odluka općinskog vijeća", "department", "Služba za urbanizam")).status()).isEqualTo(201);
+    }
+
+    static void progress(Api api, String ideaId, String municipality, int percent) {
+        String officer = api.token("officer-" + municipality, List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", municipality));
+        assertThat(api.post("/api/v1/ideas/" + ideaId + "/progress", officer, Map.of("percent", percent)).status())
+                .isEqualTo(201);
+    }
+}

@@ -1,0 +1,44 @@
+package org.civicledger.query.dashboard;
+
+import java.time.Instant;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.civicledger.domain.municipality.MunicipalityId;
+import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
+import org.civicledger.query.dashboard.Dashboard.FindNetworkDashboard;
+import org.civicledger.query.readstore.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public dashboards: one municipality's, and the whole network's. */
+@RestController
+class DashboardReads {
+
+    private final QueryGateway queries;
+
+    DashboardReads(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/v1/municipalities/{municipalityId}/dashboard")
+    Dashboard municipal(@PathVariable String municipalityId, @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to) {
+        String slug = new MunicipalityId(municipalityId).slug();
+        Instant start = PeriodParameters.parse("from", from);
+        Instant end = PeriodParameters.parse("to", to);
+        PeriodParameters.requireOrdered(start, end);
+        return queries.query(new FindMunicipalDashboard(slug, start, end),
+                        ResponseTypes.optionalInstanceOf(Dashboard.class)).join()
+                .orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
+    }
+
+    @GetMapping("/api/v1/dashboard")
+    Dashboard network(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant start = PeriodParameters.parse("from", from);
+        Instant end = PeriodParameters.parse("to", to);
+        PeriodParameters.requireOrdered(start, end);
+        return queries.query(new FindNetworkDashboard(start, end), ResponseTypes.instanceOf(Dashboard.class)).join();
+    }
+}

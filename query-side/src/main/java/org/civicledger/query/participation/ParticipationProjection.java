@@ -1,0 +1,73 @@
+package org.civicledger.query.participation;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.civicledger.domain.consultation.ConsultationAnswered;
+import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.vote.VoteCast;
+import org.civicledger.query.consultation.ConsultationProjection;
+import org.civicledger.query.idea.IdeaProjection;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who took part, where, how and when — one document per contribution, keyed by what it records (an
+ * idea, a ballot, a consultation answer), so that a replay or a re-vote never counts a person twice.
+ * Holds pseudonyms, which never leave the read store: the dashboards publish counts only.
+ */
+@Component
+@ProcessingGroup(IdeaProjection.PROCESSING_GROUP)
+public class ParticipationProjection {
+
+    public static final String COLLECTION = "participations";
+
+    private final MongoCollection<Document> participations;
+    private final MongoCollection<Document> ideas;
+    private final ConsultationProjection consultations;
+
+    public ParticipationProjection(MongoDatabase readStore, ConsultationProjection consultations) {
+        this.participations = readStore.getCollection(COLLECTION);
+        this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
+        this.consultations = consultations;
+        participations.createIndex(Indexes.ascending("municipalityId", "at"));
+    }
+
+    @EventHandler
+    void on(IdeaSubmitted event, @Timestamp Instant at) {
+        record("idea:" + event.ideaId(), event.municipalityId(), event.authorPseudonym(), "IDEA",
+                event.channel().name(), at);
+    }
+
+    @EventHandler
+    void on(VoteCast event, @Timestamp Instant at) {
+        Document idea = ideas.find(eq("_id", event.ideaId())).first();
+        record("vote:" + event.ideaId() + ":" + event.voterPseudonym(),
+                idea == null ? null : idea.getString("municipalityId"), event.voterPseudonym(), "VOTE", "WEB", at);
+    }
+
+    @EventHandler
+    void on(ConsultationAnswered event, @Timestamp Instant at) {
+        record("answer:" + event.consultationId() + ":" + event.respondentPseudonym(),
+                consultations.municipalityOf(event.consultationId()), event.respondentPseudonym(), "ANSWER", "WEB", at);
+    }
+
+    /** The first time counts: a later re-vote or a replay leaves the document as it was. */
+    private void record(String id, String municipalityId, String pseudonym, String kind, String channel, Instant at) {
+        participations.updateOne(eq("_id", id), Updates.combine(
+                Updates.setOnInsert("municipalityId", municipalityId),
+                Updates.setOnInsert("pseudonym", pseudonym),
+                Updates.setOnInsert("kind", kind),
+                Updates.setOnInsert("channel", channel),
+                Updates.setOnInsert("at", Date.from(at))), new UpdateOptions().upsert(true));
+    }
+}
