@@ -13,7 +13,7 @@ import org.civicledger.command.security.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every write endpoint against every role, and against no token at all. A role that may call an
+ * Every write endpoint and every restricted read against every role, and against no token at all. A role that may call an
  * endpoint gets past authorisation (whatever the call then answers: 400, 404, 409 ...); a role
  * that may not gets {@code 403}; no token gets {@code 401}. Public reads need no token.
  */
@@ -41,6 +41,8 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/consultations/" + IDEA + "/closure", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/consultations/" + IDEA + "/conclusion", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/consultations/" + IDEA + "/answers", EnumSet.of(Role.CITIZEN)),
+            new Call("GET", "/api/v1/audit/ideas/" + IDEA, EnumSet.of(Role.AUDITOR)),
+            new Call("GET", "/api/v1/audit/csos/" + CSO, EnumSet.of(Role.AUDITOR)),
             new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),
             new Call("DELETE", "/api/v1/people/me/personal-data", EVERYONE),
             new Call("DELETE", "/api/v1/people/someone-else/personal-data", EnumSet.of(Role.ADMIN)),
@@ -60,6 +62,7 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
         return switch (call.method()) {
             case "DELETE" -> api.delete(call.path(), token);
             case "PUT" -> api.put(call.path(), token, Map.of());
+            case "GET" -> token == null ? api.get(call.path()) : api.get(call.path(), token);
             default -> api.post(call.path(), token, Map.of());
         };
     }

@@ -1,0 +1,166 @@
+package org.civicledger.query.audit;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Revision;
+import org.civicledger.domain.consultation.ConsultationId;
+import org.civicledger.domain.cso.CsoId;
+import org.civicledger.domain.idea.IdeaId;
+import org.civicledger.domain.shared.InvalidField;
+import org.civicledger.query.dashboard.PeriodParameters;
+import org.civicledger.query.readstore.NotFound;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail (AUDITOR): every recorded event of an idea, CSO or consultation in order, read
+ * from the event store itself; an idea's state as it stood at any instant, replayed from its events;
+ * and what changed between two instants.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditTrail {
+
+    private static final Set<String> RATIONALES = Set.of("reason", "rationale", "note", "conclusion");
+
+    private final EventStore events;
+
+    AuditTrail(@Lazy EventStore events) {
+        this.events = events;
+    }
+
+    @GetMapping("/{kind}/{id}")
+    Map<String, Object> trail(@PathVariable String kind, @PathVariable String id,
+                              @RequestParam(required = false) String asOf) {
+        String stream = stream(kind, id);
+        if (asOf != null) {
+            if (!"ideas".equals(kind)) {
+                throw new InvalidField("asOf", "is available for ideas");
+            }
+            return ideaAsOf(stream, PeriodParameters.parse("asOf", asOf));
+        }
+        List<AuditEntry> entries = read(stream, Instant.MAX);
+        if (entries.isEmpty()) {
+            throw NotFound.because("Nothing is recorded for " + kind + " " + id);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("kind", kind);
+        answer.put("id", id);
+        answer.put("stream", stream);
+        answer.put("events", entries);
+        return answer;
+    }
+
+    @GetMapping("/ideas/{id}/diff")
+    Map<String, Object> diff(@PathVariable String id, @RequestParam String from, @RequestParam String to) {
+        Instant start = PeriodParameters.parse("from", from);
+        Instant end = PeriodParameters.parse("to", to);
+        PeriodParameters.requireOrdered(start, end);
+        String stream = stream("ideas", id);
+        List<AuditEntry> all = read(stream, end);
+        if (all.isEmpty()) {
+            throw NotFound.because("The idea " + id + " did not exist at " + end);
+        }
+        Map<String, Object> before = fold(all, start).state();
+        Map<String, Object> after = fold(all, end).state();
+        List<Map<String, Object>> changes = new ArrayList<>();
+        Set<String> fields = new java.util.LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        for (String field : fields) {
+            if (!Objects.equals(before.get(field), after.get(field))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("field", field);
+                change.put("before", before.get(field));
+                change.put("after", after.get(field));
+                changes.add(change);
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("ideaId", id);
+        answer.put("from", start);
+        answer.put("to", end);
+        answer.put("changes", changes);
+        answer.put("events", all.stream().filter(e -> e.at().isAfter(start)).toList());
+        return answer;
+    }
+
+    private Map<String, Object> ideaAsOf(String stream, Instant asOf) {
+        List<AuditEntry> upToThen = read(stream, asOf);
+        IdeaHistory history = fold(upToThen, asOf);
+        if (!history.exists()) {
+            throw NotFound.because("The idea did not exist at " + asOf);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("asOf", asOf);
+        answer.put("eventsApplied", upToThen.size());
+        answer.put("state", history.state());
+        return answer;
+    }
+
+    private static IdeaHistory fold(List<AuditEntry> entries, Instant until) {
+        IdeaHistory history = new IdeaHistory();
+        entries.stream().filter(e -> !e.at().isAfter(until)).forEach(e -> history.apply(e.event(), e.at()));
+        return history;
+    }
+
+    /** The stream's events recorded at or before {@code until}, in order. */
+    private List<AuditEntry> read(String stream, Instant until) {
+        List<AuditEntry> entries = new ArrayList<>();
+        DomainEventStream found = events.readEvents(stream);
+        while (found.hasNext()) {
+            DomainEventMessage<?> event = found.next();
+            if (event.getTimestamp().isAfter(until)) {
+                break;
+            }
+            Object payload = event.getPayload();
+            Object roles = event.getMetaData().get("actorRoles");
+            Revision revision = payload.getClass().getAnnotation(Revision.class);
+            entries.add(new AuditEntry(event.getSequenceNumber(), event.getIdentifier(),
+                    payload.getClass().getSimpleName(), revision == null ? 0 : Integer.parseInt(revision.value()),
+                    event.getTimestamp(), component(payload, name -> name.endsWith("Pseudonym")),
+                    roles == null ? List.of() : Arrays.asList(roles.toString().split(",")),
+                    component(payload, RATIONALES::contains), payload));
+        }
+        return entries;
+    }
+
+    private static String component(Object payload, java.util.function.Predicate<String> named) {
+        if (!payload.getClass().isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (named.test(component.getName())) {
+                try {
+                    Object value = component.getAccessor().invoke(payload);
+                    return value == null ? null : value.toString();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String stream(String kind, String id) {
+        return switch (kind) {
+            case "ideas" -> IdeaId.parse(id).toString();
+            case "csos" -> CsoId.parse("id", id).toString();
+            case "consultations" -> ConsultationId.parse(id).toString();
+            default -> throw new InvalidField("kind", "must be one of [ideas, csos, consultations]");
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package org.civicledger.query.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.civicledger.domain.idea.ActionForwarded;
+import org.civicledger.domain.idea.CsoValidationRecorded;
+import org.civicledger.domain.idea.IdeaAmended;
+import org.civicledger.domain.idea.IdeaAnswered;
+import org.civicledger.domain.idea.IdeaCompleted;
+import org.civicledger.domain.idea.IdeaHidden;
+import org.civicledger.domain.idea.IdeaRestored;
+import org.civicledger.domain.idea.IdeaStatus;
+import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.idea.IdeaValidated;
+import org.civicledger.domain.idea.ProgressReported;
+import org.civicledger.domain.idea.ValidationDecision;
+
+/**
+ * An idea's state folded from its own events, in order, as an auditor replays it: from the event
+ * store, never from a projection, so it shows what was recorded and nothing else.
+ */
+final class IdeaHistory {
+
+    private final Map<String, Object> state = new LinkedHashMap<>();
+    private final Map<String, String> validations = new TreeMap<>();
+
+    boolean exists() {
+        return !state.isEmpty();
+    }
+
+    void apply(Object event, Instant at) {
+        if (event instanceof IdeaSubmitted e) {
+            state.put("ideaId", e.ideaId());
+            state.put("municipalityId", e.municipalityId());
+            state.put("status", IdeaStatus.SUBMITTED.name());
+            state.put("version", 1);
+            text(e.localCommunity(), e.topic(), e.title(), e.description(), e.language());
+            state.put("channel", e.channel().name());
+            state.put("authorPseudonym", e.authorPseudonym());
+            state.put("submittedAt", at);
+            state.put("hidden", false);
+        } else if (event instanceof CsoValidationRecorded e) {
+            validations.put(e.csoId(), e.decision().name());
+            state.put("status", validations.containsValue(ValidationDecision.REQUEST_CHANGES.name())
+                    ? IdeaStatus.CHANGES_REQUESTED.name() : IdeaStatus.SUBMITTED.name());
+        } else if (event instanceof IdeaValidated) {
+            state.put("status", IdeaStatus.VALIDATED.name());
+        } else if (event instanceof IdeaAmended e) {
+            state.put("version", e.version());
+            text(e.localCommunity(), e.topic(), e.title(), e.description(), e.language());
+            validations.clear();
+            state.put("status", IdeaStatus.SUBMITTED.name());
+        } else if (event instanceof ActionForwarded e) {
+            state.put("status", IdeaStatus.FORWARDED.name());
+            state.put("action", Map.of("csoId", e.csoId(), "kind", e.kind().name(), "description", e.description()));
+        } else if (event instanceof IdeaAnswered e) {
+            state.put("status", e.decision().name());
+            state.put("answer", Map.of("decision", e.decision().name(), "rationale", e.rationale(),
+                    "department", e.department()));
+        } else if (event instanceof ProgressReported e) {
+            state.put("progress", e.percent());
+        } else if (event instanceof IdeaCompleted) {
+            state.put("status", IdeaStatus.COMPLETED.name());
+        } else if (event instanceof IdeaHidden e) {
+            state.put("hidden", true);
+            state.put("moderationReason", e.reason());
+        } else if (event instanceof IdeaRestored e) {
+            state.put("hidden", false);
+            state.put("moderationReason", e.reason());
+        }
+        state.put("currentValidations", new TreeMap<>(validations));
+    }
+
+    private void text(String localCommunity, String topic, String title, String description, String language) {
+        state.put("localCommunity", localCommunity);
+        state.put("topic", topic);
+        state.put("title", title);
+        state.put("description", description);
+        state.put("language", language);
+    }
+
+    Map<String, Object> state() {
+        return new LinkedHashMap<>(state);
+    }
+}
