@@ -41,6 +41,8 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/consultations/" + IDEA + "/closure", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/consultations/" + IDEA + "/conclusion", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("POST", "/api/v1/consultations/" + IDEA + "/answers", EnumSet.of(Role.CITIZEN)),
+            new Call("POST", "/api/v1/eloge/mostar/self-assessments", EnumSet.of(Role.MUNICIPAL_OFFICER)),
+            new Call("POST", "/api/v1/eloge/mostar/surveys", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("GET", "/api/v1/audit/ideas/" + IDEA, EnumSet.of(Role.AUDITOR)),
             new Call("GET", "/api/v1/audit/csos/" + CSO, EnumSet.of(Role.AUDITOR)),
             new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),
@@ -52,7 +54,7 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/csos/" + CSO + "/reinstatement", EnumSet.of(Role.NETWORK_COORDINATOR)));
 
     private static final List<String> PUBLIC_READS = List.of("/api/v1/municipalities", "/api/v1/municipalities/mostar",
-            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
+            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/dashboard", "/api/v1/eloge/mostar", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
 
     private static String tokenFor(Role role) {
         return api.token("matrix-" + role, List.of(role.name()), Map.of("csoId", CSO, "municipalityId", "mostar"));

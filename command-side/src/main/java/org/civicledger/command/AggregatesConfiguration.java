@@ -8,6 +8,7 @@ import org.civicledger.domain.consultation.Consultation;
 import org.civicledger.domain.consultation.ConsultationAnswer;
 import org.civicledger.domain.consultation.ConsultationWindow;
 import org.civicledger.domain.cso.Cso;
+import org.civicledger.domain.eloge.ElogeAssessment;
 import org.civicledger.domain.cso.CsoNetwork;
 import org.civicledger.domain.cso.CsoRegistrar;
 import org.civicledger.domain.cso.RegistrationNumberClaim;
@@ -42,6 +43,7 @@ public class AggregatesConfiguration {
                 .configureAggregate(Consultation.class)
                 .configureAggregate(ConsultationAnswer.class)
                 .configureAggregate(BenchOpinion.class)
+                .configureAggregate(ElogeAssessment.class)
                 .registerCommandHandler(c -> new CsoRegistrar(c.repository(Cso.class),
                         c.repository(RegistrationNumberClaim.class)));
     }

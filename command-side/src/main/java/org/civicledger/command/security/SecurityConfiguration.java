@@ -61,6 +61,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/closure",
                                 "/api/v1/consultations/*/conclusion").hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultations/*/answers").hasRole(Role.CITIZEN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/eloge/*/self-assessments", "/api/v1/eloge/*/surveys")
+                                .hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/v1/people/me/personal-data").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/people/*/personal-data").hasRole(Role.ADMIN.name())

@@ -132,6 +132,7 @@ public class IdeaProjection {
         Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
                 Updates.set("status", event.decision().name()),
                 Updates.min("firstAnsweredAt", Date.from(at)),
+                Updates.addToSet("answerDecisions", event.decision().name()),
                 Updates.set("response", new Document("decision", event.decision().name())
                         .append("rationale", event.rationale()).append("department", event.department())
                         .append("at", Date.from(at)))));

@@ -1,0 +1,119 @@
+package org.civicledger.query.eloge;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.bson.Document;
+import org.civicledger.domain.municipality.MunicipalityId;
+import org.civicledger.domain.shared.InvalidField;
+import org.civicledger.query.dashboard.Dashboard;
+import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
+import org.civicledger.query.eloge.ElogeView.IndicatorView;
+import org.civicledger.query.eloge.ElogeView.PrincipleView;
+import org.civicledger.query.eloge.ElogeView.Recorded;
+import org.civicledger.query.eloge.ElogeView.Score;
+import org.civicledger.query.readstore.NotFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/v1/eloge/{municipalityId}?year=&catalogue=}: public. */
+@RestController
+class ElogeReads {
+
+    private final QueryGateway queries;
+    private final Catalogues catalogues;
+    private final Metrics metrics;
+    private final AssessmentProjection assessments;
+    private final Clock clock;
+
+    ElogeReads(QueryGateway queries, Catalogues catalogues, Metrics metrics, AssessmentProjection assessments, Clock clock) {
+        this.queries = queries;
+        this.catalogues = catalogues;
+        this.metrics = metrics;
+        this.assessments = assessments;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/eloge/{municipalityId}")
+    ElogeView eloge(@PathVariable String municipalityId, @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) String catalogue) {
+        String slug = new MunicipalityId(municipalityId).slug();
+        int y = year == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear() : year;
+        if (y < 2000 || y > 2100) {
+            throw new InvalidField("year", "must be a year from 2000 to 2100");
+        }
+        Catalogue used = catalogue == null ? catalogues.latest() : catalogues.version(catalogue)
+                .orElseThrow(() -> new InvalidField("catalogue", "must be one of " + catalogues.versions()));
+        Dashboard thisYear = dashboard(slug, y)
+                .orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
+        Dashboard lastYear = dashboard(slug, y - 1).orElseThrow();
+        Map<String, Metrics.Measured> now = new HashMap<>();
+        Map<String, Metrics.Measured> before = new HashMap<>();
+        Optional<Document> recorded = assessments.of(slug, y);
+        Document self = recorded.map(d -> d.get("selfAssessment", Document.class))
+                .filter(d -> used.version().equals(d.getString("catalogue"))).orElse(null);
+        Document survey = recorded.map(d -> d.get("survey", Document.class))
+                .filter(d -> used.version().equals(d.getString("catalogue"))).orElse(null);
+
+        List<PrincipleView> principles = used.principles().stream().map(p -> new PrincipleView(p.number(), p.key(), p.name(),
+                p.indicators().stream().map(i -> {
+                    Metrics.Metric metric = metrics.metric(i.metric());
+                    Metrics.Measured value = now.computeIfAbsent(i.metric(), k -> metric.compute().apply(scope(slug, y), thisYear));
+                    Metrics.Measured previous = before.computeIfAbsent(i.metric(),
+                            k -> metric.compute().apply(scope(slug, y - 1), lastYear));
+                    return new IndicatorView(i.id(), i.metric(), metric.unit(), metric.better(), metric.formula(),
+                            value.value(), value.inputs(), previous.value(),
+                            value.value() == null || previous.value() == null ? null : value.value() - previous.value());
+                }).toList(),
+                p.note(), score(self, p.number()), score(survey, p.number()))).toList();
+
+        return new ElogeView(slug, thisYear.name(), y,
+                new ElogeView.CatalogueRef(used.version(), used.name(), used.source(), used.scale()),
+                List.copyOf(catalogues.versions()), principles,
+                self == null ? null : new Recorded(self.getString("catalogue"), self.getDate("at").toInstant(), null),
+                survey == null ? null : new Recorded(survey.getString("catalogue"), survey.getDate("at").toInstant(),
+                        survey.getInteger("respondents")));
+    }
+
+    private Optional<Dashboard> dashboard(String municipalityId, int year) {
+        return queries.query(new FindMunicipalDashboard(municipalityId, start(year), start(year + 1)),
+                ResponseTypes.optionalInstanceOf(Dashboard.class)).join();
+    }
+
+    private static Metrics.Scope scope(String municipalityId, int year) {
+        return new Metrics.Scope(municipalityId, within(municipalityId, "submittedAt", year),
+                within(municipalityId, "firstAnsweredAt", year));
+    }
+
+    private static org.bson.conversions.Bson within(String municipalityId, String field, int year) {
+        return and(eq("municipalityId", municipalityId), gte(field, Date.from(start(year))), lt(field, Date.from(start(year + 1))));
+    }
+
+    private static Instant start(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Score score(Document assessment, int principle) {
+        if (assessment == null) {
+            return null;
+        }
+        return assessment.getList("scores", Document.class).stream()
+                .filter(s -> s.getInteger("principle") == principle)
+                .findFirst().map(s -> new Score(s.getInteger("score"), s.getString("evidence"))).orElse(null);
+    }
+}
