@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -56,6 +57,19 @@ public class ConsultationProjection {
         this.answers = readStore.getCollection("consultationAnswers");
         this.opinions = readStore.getCollection("benchOpinions");
         this.clock = clock;
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        consultations.drop();
+        answers.drop();
+        opinions.drop();
+        prepare();
+    }
+
+    private void prepare() {
         consultations.createIndex(Indexes.ascending("municipalityId"));
         consultations.createIndex(Indexes.ascending("ideaId"));
         answers.createIndex(Indexes.ascending("consultationId"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -37,6 +38,18 @@ public class CsoProjection {
 
     public CsoProjection(MongoDatabase readStore) {
         this.csos = readStore.getCollection("csos");
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        csos.drop();
+        prepare();
+    }
+
+    private void prepare() {
+        // no index beyond _id
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
@@ -29,6 +30,18 @@ public class AssessmentProjection {
 
     public AssessmentProjection(MongoDatabase readStore) {
         this.assessments = readStore.getCollection("eloge");
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        assessments.drop();
+        prepare();
+    }
+
+    private void prepare() {
+        // no index beyond _id
     }
 
     @EventHandler

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -53,6 +54,17 @@ public class IdeaProjection {
         this.ideas = readStore.getCollection(COLLECTION);
         this.votes = votes;
         this.consultations = consultations;
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        ideas.drop();
+        prepare();
+    }
+
+    private void prepare() {
         ideas.createIndex(Indexes.ascending("municipalityId"));
     }
 

@@ -9,6 +9,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import java.time.Instant;
 import java.util.Date;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -35,6 +36,17 @@ public class VoteProjection {
     public VoteProjection(MongoDatabase readStore) {
         this.ballots = readStore.getCollection(COLLECTION);
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        ballots.drop();
+        prepare();
+    }
+
+    private void prepare() {
         ballots.createIndex(Indexes.ascending("ideaId", "counted"));
         ballots.createIndex(Indexes.ascending("municipalityId"));
     }

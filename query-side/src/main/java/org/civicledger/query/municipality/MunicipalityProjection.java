@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -32,6 +33,18 @@ public class MunicipalityProjection {
 
     public MunicipalityProjection(MongoDatabase readStore) {
         this.municipalities = readStore.getCollection("municipalities");
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        municipalities.drop();
+        prepare();
+    }
+
+    private void prepare() {
+        // no index beyond _id
     }
 
     @EventHandler

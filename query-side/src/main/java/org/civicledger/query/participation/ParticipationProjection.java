@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.civicledger.domain.consultation.ConsultationAnswered;
@@ -39,6 +40,17 @@ public class ParticipationProjection {
         this.participations = readStore.getCollection(COLLECTION);
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
         this.consultations = consultations;
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        participations.drop();
+        prepare();
+    }
+
+    private void prepare() {
         participations.createIndex(Indexes.ascending("municipalityId", "at"));
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Updates;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.civicledger.domain.person.PersonalData;
@@ -34,6 +35,18 @@ public class PersonProjection {
     public PersonProjection(MongoDatabase readStore, PersonalDataVault vault) {
         this.people = readStore.getCollection(COLLECTION);
         this.vault = vault;
+        prepare();
+    }
+
+    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
+    @ResetHandler
+    void reset() {
+        people.drop();
+        prepare();
+    }
+
+    private void prepare() {
+        // no index beyond _id
     }
 
     @EventHandler

@@ -1,0 +1,67 @@
+package org.civicledger.query.rebuild;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command-line switch {@code --civic.rebuild=<projection>[,...]|all}: rebuilds those projections
+ * from zero once the system is up, logging progress (events done, rate, time left) every few seconds
+ * until each has caught up.
+ */
+@Component
+class RebuildAtStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildAtStartup.class);
+
+    private final ProjectionRebuilds rebuilds;
+    private final String requested;
+
+    RebuildAtStartup(ProjectionRebuilds rebuilds, @Value("${civic.rebuild:}") String requested) {
+        this.rebuilds = rebuilds;
+        this.requested = requested;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfAsked() {
+        if (requested.isBlank()) {
+            return;
+        }
+        List<String> started = new ArrayList<>();
+        for (String name : requested.split(",")) {
+            started.addAll(rebuilds.rebuild(name.strip()));
+        }
+        log.info("Rebuilding {} from the first event", started);
+        Thread reporter = new Thread(() -> report(started), "rebuild-progress");
+        reporter.setDaemon(true);
+        reporter.start();
+    }
+
+    private void report(List<String> projections) {
+        try {
+            while (true) {
+                Thread.sleep(3_000);
+                boolean done = true;
+                for (String projection : projections) {
+                    ProjectionRebuilds.Progress p = rebuilds.progress(projection);
+                    done &= p.rebuilt();
+                    log.info("Rebuild {}: {} of {} events ({}%), {} events/s, about {} s left", projection, p.position(),
+                            p.head(), p.percent() == null ? "?" : String.format("%.1f", p.percent()),
+                            p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
+                            p.secondsLeft() == null ? "?" : p.secondsLeft());
+                }
+                if (done) {
+                    log.info("Rebuild of {} complete", projections);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
