@@ -45,6 +45,7 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/eloge/mostar/surveys", EnumSet.of(Role.MUNICIPAL_OFFICER)),
             new Call("GET", "/api/v1/audit/ideas/" + IDEA, EnumSet.of(Role.AUDITOR)),
             new Call("GET", "/api/v1/admin/projections", EnumSet.of(Role.ADMIN)),
+            new Call("GET", "/api/v1/admin/dead-letters", EnumSet.of(Role.ADMIN)),
             new Call("POST", "/api/v1/admin/projections/nonsense/rebuild", EnumSet.of(Role.ADMIN)),
             new Call("GET", "/api/v1/audit/csos/" + CSO, EnumSet.of(Role.AUDITOR)),
             new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),

@@ -1,21 +1,32 @@
 package org.civicledger.query.readstore;
 
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A projection that fails on an event must not skip it silently (Axon's default logs and moves on,
- * and the read model is then quietly wrong). Errors propagate instead: the processor stops at that
- * event, logs it, and retries with back-off until the cause is fixed.
+ * A projection that fails on an event never skips it silently (Axon's default logs and moves on,
+ * and the read model is then quietly wrong). The event is parked in a dead-letter queue in the read
+ * store, with every later event of the same aggregate, so their order is kept; events of other
+ * aggregates flow on. Parked events are listed and retried through {@code /api/v1/admin/dead-letters}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionErrors {
 
     @Bean
-    ConfigurerModule projectionsStopOnError() {
+    ConfigurerModule projectionsParkWhatFails(MongoDatabase readStore) {
         return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueueProvider(group -> c -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore).build())
+                        .serializer(c.serializer())
+                        .transactionManager(NoTransactionManager.instance())
+                        .build());
     }
 }

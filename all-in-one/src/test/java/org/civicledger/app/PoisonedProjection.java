@@ -1,0 +1,33 @@
+package org.civicledger.app;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.civicledger.domain.idea.IdeaSubmitted;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * A projection with a defect, present only when {@code civic.test.poison-title} is set: it fails on
+ * every idea whose title contains that text, until the test "fixes" it.
+ */
+@Component
+@ProcessingGroup("ideas")
+@ConditionalOnProperty("civic.test.poison-title")
+class PoisonedProjection {
+
+    static final AtomicBoolean FIXED = new AtomicBoolean();
+
+    private final String poison;
+
+    PoisonedProjection(org.springframework.core.env.Environment environment) {
+        this.poison = environment.getProperty("civic.test.poison-title");
+    }
+
+    @EventHandler
+    void on(IdeaSubmitted event) {
+        if (!FIXED.get() && event.title().contains(poison)) {
+            throw new IllegalStateException("a defect in a projection, for the test");
+        }
+    }
+}
