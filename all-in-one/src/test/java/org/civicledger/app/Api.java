@@ -77,6 +77,19 @@ final class Api {
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /** A GET answered with a body that is not one JSON document (JSON Lines, CSV): status, headers and text. */
+    HttpResponse<String> raw(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP call failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json").GET().build());

@@ -35,7 +35,7 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_READS = {
         "/api/v1/ideas/**", "/api/v1/csos", "/api/v1/csos/**",
         "/api/v1/consultations", "/api/v1/consultations/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
-        "/api/v1/eloge/**", "/api/v1/transparency/**", "/actuator/health", "/actuator/health/**",
+        "/api/v1/eloge/**", "/api/v1/transparency/**", "/api/v1/export/**", "/actuator/health", "/actuator/health/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"
     };
 
