@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
  * until each has caught up.
  */
 @Component
-class RebuildAtStartup {
+class RebuildAtStartup implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildAtStartup.class);
 
     private final ProjectionRebuilds rebuilds;
     private final String requested;
+    private volatile Thread reporter;
 
     RebuildAtStartup(ProjectionRebuilds rebuilds, @Value("${civic.rebuild:}") String requested) {
         this.rebuilds = rebuilds;
@@ -37,9 +38,18 @@ class RebuildAtStartup {
             started.addAll(rebuilds.rebuild(name.strip()));
         }
         log.info("Rebuilding {} from the first event", started);
-        Thread reporter = new Thread(() -> report(started), "rebuild-progress");
+        reporter = new Thread(() -> report(started), "rebuild-progress");
         reporter.setDaemon(true);
         reporter.start();
+    }
+
+    /** The progress report ends with the application, whether or not the rebuild has finished. */
+    @Override
+    public void destroy() {
+        Thread running = reporter;
+        if (running != null) {
+            running.interrupt();
+        }
     }
 
     private void report(List<String> projections) {
@@ -62,6 +72,8 @@ class RebuildAtStartup {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException stopped) {
+            log.info("Rebuild progress report ended: {}", stopped.getMessage());
         }
     }
 }
