@@ -3,6 +3,8 @@ package org.civicledger.command;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Clock;
+import org.civicledger.domain.bench.Bench;
+import org.civicledger.domain.bench.BenchRegistry;
 import org.civicledger.domain.consultation.BenchOpinion;
 import org.civicledger.domain.consultation.Consultation;
 import org.civicledger.domain.consultation.ConsultationAnswer;
@@ -44,6 +46,7 @@ public class AggregatesConfiguration {
                 .configureAggregate(ConsultationAnswer.class)
                 .configureAggregate(BenchOpinion.class)
                 .configureAggregate(ElogeAssessment.class)
+                .configureAggregate(Bench.class)
                 .registerCommandHandler(c -> new CsoRegistrar(c.repository(Cso.class),
                         c.repository(RegistrationNumberClaim.class)));
     }
@@ -68,6 +71,11 @@ public class AggregatesConfiguration {
     @Bean
     ConsultationWindow consultationWindow(AggregateReader reader) {
         return consultationId -> reader.read(Consultation.class, consultationId.toString(), Consultation::standing);
+    }
+
+    @Bean
+    BenchRegistry benchRegistry(AggregateReader reader) {
+        return benchId -> reader.read(Bench.class, benchId.toString(), Bench::standing);
     }
 
     /** The time commands are judged by; one clock so that tests and replays can reason about it. */

@@ -34,7 +34,7 @@ public class SecurityConfiguration {
     /** Open to anyone, without a token. */
     static final String[] PUBLIC_READS = {
         "/api/v1/ideas/**", "/api/v1/csos", "/api/v1/csos/**",
-        "/api/v1/consultations", "/api/v1/consultations/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
+        "/api/v1/consultations", "/api/v1/consultations/**", "/api/v1/benches", "/api/v1/benches/**", "/api/v1/municipalities", "/api/v1/municipalities/**", "/api/v1/dashboard",
         "/api/v1/eloge/**", "/api/v1/transparency/**", "/api/v1/export/**", "/actuator/health", "/actuator/health/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml"
     };
@@ -65,6 +65,7 @@ public class SecurityConfiguration {
                                 .hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/benches", "/api/v1/benches/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/people/me/personal-data").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/people/*/personal-data").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/csos").authenticated()

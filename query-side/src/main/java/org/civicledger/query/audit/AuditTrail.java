@@ -160,7 +160,8 @@ class AuditTrail {
             case "ideas" -> IdeaId.parse(id).toString();
             case "csos" -> CsoId.parse("id", id).toString();
             case "consultations" -> ConsultationId.parse(id).toString();
-            default -> throw new InvalidField("kind", "must be one of [ideas, csos, consultations]");
+            case "benches" -> new org.civicledger.domain.bench.BenchId(id).toString();
+            default -> throw new InvalidField("kind", "must be one of [ideas, csos, consultations, benches]");
         };
     }
 }

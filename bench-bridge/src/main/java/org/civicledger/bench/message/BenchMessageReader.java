@@ -1,0 +1,220 @@
+package org.civicledger.bench.message;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.civicledger.bench.message.Rejection.Refused;
+import org.civicledger.domain.bench.BenchId;
+import org.civicledger.domain.bench.BenchRegistry;
+import org.civicledger.domain.bench.BenchStanding;
+import org.civicledger.domain.shared.InvalidField;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads one MQTT message of a bench: topic {@code benches/{benchId}/{kind}}, payload a JWS compact
+ * serialization with header {@code {"alg":"EdDSA","kid":"<benchId>"}}, signed with the bench's
+ * registered Ed25519 key. Answers a verified {@link BenchMessage} or throws {@link Refused} naming why.
+ */
+public final class BenchMessageReader {
+
+    public static final int MAX_BYTES = 16 * 1024;
+    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final Set<String> KINDS = Set.of("ideas", "opinions", "telemetry", "status");
+    private static final Set<String> STATES = Set.of("ONLINE", "OFFLINE", "TAMPER", "MAINTENANCE");
+    /** DER prefix of an X.509 SubjectPublicKeyInfo for an Ed25519 key (RFC 8410). */
+    private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    private final BenchRegistry benches;
+    private final Clock clock;
+    private final Duration offlineWindow;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    /**
+     * @param offlineWindow how old a message may be when it arrives: a bench offline for longer
+     *                      loses what it queued meanwhile
+     */
+    public BenchMessageReader(BenchRegistry benches, Clock clock, Duration offlineWindow) {
+        this.benches = benches;
+        this.clock = clock;
+        this.offlineWindow = offlineWindow;
+    }
+
+    public BenchMessage read(String topic, byte[] payload) {
+        String[] parts = topic == null ? new String[0] : topic.split("/");
+        if (parts.length != 3 || !"benches".equals(parts[0]) || !KINDS.contains(parts[2])) {
+            throw new Refused(Rejection.UNKNOWN_TOPIC, null, "topics are benches/{benchId}/ideas|opinions|telemetry|status");
+        }
+        String topicBench = parts[1];
+        if (payload == null || payload.length > MAX_BYTES) {
+            throw new Refused(Rejection.TOO_LARGE, null, "a payload is at most " + MAX_BYTES + " bytes");
+        }
+        JWSObject jws = parse(payload);
+        JsonNode body = body(jws);
+        String messageId = text(body, "messageId");
+        if (!JWSAlgorithm.EdDSA.equals(jws.getHeader().getAlgorithm())) {
+            throw new Refused(Rejection.BAD_SIGNATURE, messageId, "alg must be EdDSA");
+        }
+        if (jws.getHeader().getType() != null && !JOSEObjectType.JOSE.equals(jws.getHeader().getType())
+                && !"JWT".equals(jws.getHeader().getType().getType())) {
+            throw new Refused(Rejection.MALFORMED, messageId, "unexpected typ");
+        }
+        if (!topicBench.equals(text(body, "benchId")) || !topicBench.equals(jws.getHeader().getKeyID())) {
+            throw new Refused(Rejection.TOPIC_MISMATCH, messageId, "benchId and kid must be the topic's bench");
+        }
+        BenchStanding bench = standing(topicBench, messageId);
+        if (!bench.acceptsMessages()) {
+            throw new Refused(Rejection.DECOMMISSIONED, messageId, "the bench is decommissioned");
+        }
+        if (!verifies(jws, bench.publicKey())) {
+            throw new Refused(bench.keyVersion() > 1 ? Rejection.ROTATED_KEY : Rejection.BAD_SIGNATURE, messageId,
+                    "the signature does not verify with the bench's current key");
+        }
+        UUID id = uuid(messageId, "messageId", messageId);
+        Instant sentAt = sentAt(text(body, "sentAt"), messageId);
+        return switch (parts[2]) {
+            case "ideas" -> new BenchMessage.Idea(id, topicBench, sentAt, required(body, "topic", messageId),
+                    required(body, "title", messageId), required(body, "description", messageId),
+                    required(body, "language", messageId), text(body, "localCommunity"));
+            case "opinions" -> new BenchMessage.Opinion(id, topicBench, sentAt,
+                    uuid(required(body, "consultationId", messageId), "consultationId", messageId),
+                    required(body, "optionId", messageId));
+            case "telemetry" -> telemetry(body, id, topicBench, sentAt, messageId);
+            default -> {
+                String state = required(body, "state", messageId);
+                if (!STATES.contains(state)) {
+                    throw new Refused(Rejection.INVALID_FIELDS, messageId, "state must be one of " + STATES);
+                }
+                yield new BenchMessage.Status(id, topicBench, sentAt, state);
+            }
+        };
+    }
+
+    private BenchMessage.Telemetry telemetry(JsonNode body, UUID id, String bench, Instant sentAt, String messageId) {
+        double battery = number(body, "batteryPercent", messageId, 0, 100);
+        double solar = number(body, "solarWatts", messageId, 0, 10_000);
+        double wifi = number(body, "wifiClients", messageId, 0, 10_000);
+        double charging = number(body, "chargingSessions", messageId, 0, 10_000);
+        double temperature = number(body, "temperatureCelsius", messageId, -60, 90);
+        if (wifi != Math.rint(wifi) || charging != Math.rint(charging)) {
+            throw new Refused(Rejection.INVALID_FIELDS, messageId, "wifiClients and chargingSessions are whole numbers");
+        }
+        return new BenchMessage.Telemetry(id, bench, sentAt, battery, solar, (int) wifi, (int) charging, temperature);
+    }
+
+    private static JWSObject parse(byte[] payload) {
+        try {
+            return JWSObject.parse(new String(payload, StandardCharsets.US_ASCII).strip());
+        } catch (java.text.ParseException | RuntimeException e) {
+            throw new Refused(Rejection.MALFORMED, null, "not a JWS compact serialization");
+        }
+    }
+
+    private JsonNode body(JWSObject jws) {
+        try {
+            JsonNode body = json.readTree(jws.getPayload().toString());
+            if (body == null || !body.isObject()) {
+                throw new Refused(Rejection.MALFORMED, null, "the JWS payload must be a JSON object");
+            }
+            return body;
+        } catch (JacksonException e) {
+            throw new Refused(Rejection.MALFORMED, null, "the JWS payload is not JSON");
+        }
+    }
+
+    private BenchStanding standing(String bench, String messageId) {
+        try {
+            Optional<BenchStanding> standing = benches.standingOf(new BenchId(bench));
+            return standing.orElseThrow(() -> new Refused(Rejection.UNKNOWN_BENCH, messageId, "no bench " + bench));
+        } catch (InvalidField e) {
+            throw new Refused(Rejection.UNKNOWN_BENCH, messageId, "no bench " + bench);
+        }
+    }
+
+    static boolean verifies(JWSObject jws, String base64Key) {
+        try {
+            byte[] raw = Base64.getDecoder().decode(base64Key);
+            byte[] spki = new byte[ED25519_SPKI_PREFIX.length + raw.length];
+            System.arraycopy(ED25519_SPKI_PREFIX, 0, spki, 0, ED25519_SPKI_PREFIX.length);
+            System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
+            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initVerify(key);
+            signature.update(jws.getSigningInput());
+            return signature.verify(jws.getSignature().decode());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Instant sentAt(String text, String messageId) {
+        if (text == null) {
+            throw new Refused(Rejection.MISSING_FIELDS, messageId, "sentAt is required");
+        }
+        Instant sentAt;
+        try {
+            sentAt = Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Refused(Rejection.INVALID_FIELDS, messageId, "sentAt must be an ISO-8601 instant in UTC");
+        }
+        Instant now = clock.instant();
+        if (sentAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw new Refused(Rejection.SENT_IN_FUTURE, messageId, "sentAt is more than 5 minutes ahead");
+        }
+        if (sentAt.isBefore(now.minus(offlineWindow))) {
+            throw new Refused(Rejection.TOO_OLD, messageId, "sentAt is older than the offline window of " + offlineWindow);
+        }
+        return sentAt;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() || !value.isString() ? null : value.asString();
+    }
+
+    private static String required(JsonNode body, String field, String messageId) {
+        String value = text(body, field);
+        if (value == null || value.isBlank()) {
+            throw new Refused(Rejection.MISSING_FIELDS, messageId, field + " is required");
+        }
+        return value;
+    }
+
+    private static UUID uuid(String text, String field, String messageId) {
+        if (text == null) {
+            throw new Refused(Rejection.MISSING_FIELDS, messageId, field + " is required");
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(Rejection.INVALID_FIELDS, messageId, field + " must be a UUID");
+        }
+    }
+
+    private static double number(JsonNode body, String field, String messageId, double min, double max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw new Refused(Rejection.MISSING_FIELDS, messageId, field + " is required");
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+            throw new Refused(Rejection.INVALID_FIELDS, messageId, field + " must be a number from " + min + " to " + max);
+        }
+        return value.asDouble();
+    }
+}
