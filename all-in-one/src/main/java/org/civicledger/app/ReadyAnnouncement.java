@@ -1,9 +1,12 @@
 package org.civicledger.app;
 
+import java.util.Optional;
+import org.civicledger.bench.mqtt.BenchEndpoint;
 import org.civicledger.command.DataDirectory;
 import org.civicledger.command.eventstore.EventStoreKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -18,11 +21,14 @@ class ReadyAnnouncement {
     private final Environment environment;
     private final EventStoreKind eventStore;
     private final DataDirectory data;
+    private final ObjectProvider<BenchEndpoint> benches;
 
-    ReadyAnnouncement(Environment environment, EventStoreKind eventStore, DataDirectory data) {
+    ReadyAnnouncement(Environment environment, EventStoreKind eventStore, DataDirectory data,
+                      ObjectProvider<BenchEndpoint> benches) {
         this.environment = environment;
         this.eventStore = eventStore;
         this.data = data;
+        this.benches = benches;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -33,10 +39,12 @@ class ReadyAnnouncement {
 
                 Civic Ledger is ready.
                   HTTP API      http://localhost:{}/api/v1   (port {})
+                  Bench MQTT    {}
                   Event store   {}{}
                   Read store    {}
                 """,
-                port, port, eventStore.setting(),
+                port, port, Optional.ofNullable(benches.getIfAvailable()).map(b -> "port " + b.port())
+                        .orElse("off (civic.bench.mqtt.enabled=false)"), eventStore.setting(),
                 eventStore == EventStoreKind.EMBEDDED_POSTGRES ? " in " + data.resolve("postgres") : "",
                 readStore.isBlank() ? "embedded MongoDB-wire server (memory, rebuilt from events at start)" : readStore);
     }

@@ -65,6 +65,8 @@ final class TestStores {
         properties.put("server.port", "0");
         properties.put("civic.data-dir", dataDirectory.toString());
         properties.put("civic.event-store", EVENT_STORE);
+        properties.put("civic.bench.mqtt.host", "127.0.0.1");
+        properties.put("civic.bench.mqtt.port", "0"); // a free port: this machine's Mosquitto holds 1883
         if (usesServer()) {
             properties.put("civic.postgres.url", POSTGRES_URL);
             properties.put("civic.postgres.user", POSTGRES_USER);

@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import java.time.Clock;
 import org.civicledger.domain.bench.Bench;
 import org.civicledger.domain.bench.BenchRegistry;
+import org.civicledger.domain.bench.BenchReport;
 import org.civicledger.domain.consultation.BenchOpinion;
 import org.civicledger.domain.consultation.Consultation;
 import org.civicledger.domain.consultation.ConsultationAnswer;
@@ -47,6 +48,7 @@ public class AggregatesConfiguration {
                 .configureAggregate(BenchOpinion.class)
                 .configureAggregate(ElogeAssessment.class)
                 .configureAggregate(Bench.class)
+                .configureAggregate(BenchReport.class)
                 .registerCommandHandler(c -> new CsoRegistrar(c.repository(Cso.class),
                         c.repository(RegistrationNumberClaim.class)));
     }

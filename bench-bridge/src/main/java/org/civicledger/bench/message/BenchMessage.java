@@ -16,8 +16,8 @@ public sealed interface BenchMessage {
     Instant sentAt();
 
     /** A citizen's idea left on the bench's touch screen. */
-    record Idea(UUID messageId, String benchId, Instant sentAt, String topic, String title, String description,
-                String language, String localCommunity) implements BenchMessage {
+    record Idea(UUID messageId, String benchId, Instant sentAt, String municipalityId, String topic, String title,
+                String description, String language, String localCommunity) implements BenchMessage {
     }
 
     /** An anonymous answer to an open consultation. */

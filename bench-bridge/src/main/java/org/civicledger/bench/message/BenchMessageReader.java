@@ -89,7 +89,7 @@ public final class BenchMessageReader {
         UUID id = uuid(messageId, "messageId", messageId);
         Instant sentAt = sentAt(text(body, "sentAt"), messageId);
         return switch (parts[2]) {
-            case "ideas" -> new BenchMessage.Idea(id, topicBench, sentAt, required(body, "topic", messageId),
+            case "ideas" -> new BenchMessage.Idea(id, topicBench, sentAt, bench.municipalityId(), required(body, "topic", messageId),
                     required(body, "title", messageId), required(body, "description", messageId),
                     required(body, "language", messageId), text(body, "localCommunity"));
             case "opinions" -> new BenchMessage.Opinion(id, topicBench, sentAt,

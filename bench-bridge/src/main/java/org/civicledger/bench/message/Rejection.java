@@ -6,7 +6,9 @@ package org.civicledger.bench.message;
  */
 public enum Rejection {
     MALFORMED, TOO_LARGE, UNKNOWN_TOPIC, TOPIC_MISMATCH, UNKNOWN_BENCH, DECOMMISSIONED, BAD_SIGNATURE, ROTATED_KEY,
-    MISSING_FIELDS, INVALID_FIELDS, SENT_IN_FUTURE, TOO_OLD, RATE_LIMITED;
+    MISSING_FIELDS, INVALID_FIELDS, SENT_IN_FUTURE, TOO_OLD, RATE_LIMITED,
+    /** Read and verified, but refused by a rule of the domain (a closed consultation, an unknown option). */
+    NOT_ACCEPTED;
 
     /** A message refused for this reason; {@code messageId} when it could be read. */
     public static final class Refused extends RuntimeException {

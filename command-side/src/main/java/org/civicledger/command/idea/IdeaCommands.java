@@ -97,7 +97,7 @@ class IdeaCommands {
 
         IdeaId ideaId = IdeaId.random();
         commands.sendAndWait(new SubmitIdea(ideaId, municipality, text.localCommunity(), text.topic(), text.title(),
-                text.description(), text.language(), Channel.WEB, actor.pseudonym(token)));
+                text.description(), text.language(), Channel.WEB, actor.pseudonym(token), null));
         return created(ideaId, Map.of("ideaId", ideaId.value().toString()));
     }
 

@@ -58,7 +58,8 @@ public class Idea {
                 command.description().value(),
                 command.language().tag(),
                 command.channel(),
-                command.author().value()));
+                command.author().value(),
+                command.benchId()));
     }
 
     @CommandHandler

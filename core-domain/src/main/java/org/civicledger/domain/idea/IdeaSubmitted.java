@@ -12,7 +12,9 @@ import org.axonframework.serialization.Revision;
  * @param topic           a topic slug
  * @param language        a BCP 47 tag: bs, hr, sr, sr-Cyrl or en
  * @param channel         WEB or BENCH
- * @param authorPseudonym the author's pseudonym, never the raw identity
+ * @param authorPseudonym the author's pseudonym, never the raw identity; for a bench idea the bench's
+ * @param benchId         the bench it was left on, or {@code null} on the web (added compatibly: events
+ *                        stored before it read as null)
  */
 @Revision("1")
 public record IdeaSubmitted(
@@ -24,5 +26,6 @@ public record IdeaSubmitted(
         String description,
         String language,
         Channel channel,
-        String authorPseudonym) {
+        String authorPseudonym,
+        String benchId) {
 }

@@ -5,7 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.person.Pseudonym;
 
-/** A citizen leaves an idea for a municipality, optionally for one of its local communities. */
+/** A citizen leaves an idea for a municipality, optionally for one of its local communities; on a bench, {@code benchId} names it. */
 public record SubmitIdea(
         @TargetAggregateIdentifier IdeaId ideaId,
         MunicipalityId municipalityId,
@@ -15,7 +15,8 @@ public record SubmitIdea(
         Description description,
         Language language,
         Channel channel,
-        Pseudonym author) {
+        Pseudonym author,
+        String benchId) {
 
     public SubmitIdea {
         Objects.requireNonNull(ideaId, "ideaId");

@@ -51,7 +51,7 @@ class IdeaLifecycleTest {
 
     static IdeaSubmitted submitted() {
         return new IdeaSubmitted(IDEA, "jablanica", null, "bridges", "Popravka starog mosta", "Most je oštećen.",
-                "bs", Channel.WEB, AUTHOR);
+                "bs", Channel.WEB, AUTHOR, null);
     }
 
     static CsoValidationRecorded validation(CsoId cso, ValidationDecision decision, int version) {

@@ -28,7 +28,7 @@ class IdeaTest {
         return new SubmitIdea(new IdeaId(ID), new MunicipalityId(municipality),
                 LocalCommunity.optional(localCommunity), new Topic("Public-Lighting"),
                 new Title("  Rasvjeta na Starom mostu "), new Description("Više svjetla noću."),
-                Language.ofTag("bs"), Channel.WEB, AUTHOR);
+                Language.ofTag("bs"), Channel.WEB, AUTHOR, null);
     }
 
     @Test
@@ -37,7 +37,7 @@ class IdeaTest {
                 .when(submit("mostar", "Stari Grad"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new IdeaSubmitted(ID.toString(), "mostar", "Stari Grad", "public-lighting",
-                        "Rasvjeta na Starom mostu", "Više svjetla noću.", "bs", Channel.WEB, AUTHOR.value()));
+                        "Rasvjeta na Starom mostu", "Više svjetla noću.", "bs", Channel.WEB, AUTHOR.value(), null));
     }
 
     @Test
@@ -45,7 +45,7 @@ class IdeaTest {
         fixture.givenNoPriorActivity()
                 .when(submit("mostar", "  "))
                 .expectEvents(new IdeaSubmitted(ID.toString(), "mostar", null, "public-lighting",
-                        "Rasvjeta na Starom mostu", "Više svjetla noću.", "bs", Channel.WEB, AUTHOR.value()));
+                        "Rasvjeta na Starom mostu", "Više svjetla noću.", "bs", Channel.WEB, AUTHOR.value(), null));
     }
 
     @Test

@@ -54,8 +54,12 @@ public class ParticipationProjection {
         participations.createIndex(Indexes.ascending("municipalityId", "at"));
     }
 
+    /** Bench ideas come from anonymous visitors: they are counted with the ideas, not as identified participants. */
     @EventHandler
     void on(IdeaSubmitted event, @Timestamp Instant at) {
+        if (event.channel() == org.civicledger.domain.idea.Channel.BENCH) {
+            return;
+        }
         record("idea:" + event.ideaId(), event.municipalityId(), event.authorPseudonym(), "IDEA",
                 event.channel().name(), at);
     }

@@ -54,7 +54,7 @@ class IdeaProjectionTest {
     }
 
     private static IdeaSubmitted submitted(String title) {
-        return new IdeaSubmitted(ID, "maglaj", null, "parks", title, "Opis", "hr", Channel.BENCH, "pseudonym-0123456789");
+        return new IdeaSubmitted(ID, "maglaj", null, "parks", title, "Opis", "hr", Channel.BENCH, "pseudonym-0123456789", "bench-maglaj");
     }
 
     private IdeaView view() {

@@ -1,0 +1,104 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benches over real MQTT to the embedded endpoint: a signed message is acknowledged once its event is
+ * stored; the same message again makes no second event; a forged one makes none and is rejected on
+ * the bench's rejection topic.
+ */
+class BenchMqttEndToEndTest extends SharedSystemTest {
+
+    private static long events(String payloadType, String aggregate) {
+        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
+                "select count(*) from domain_event_entry where payload_type = ? and aggregate_identifier = ?", Long.class,
+                "org.civicledger.domain." + payloadType, aggregate);
+    }
+
+    private static SimulatedBench commissioned(String benchId, String municipality) throws Exception {
+        SimulatedBench bench = new SimulatedBench(benchId);
+        String admin = api.token("admin", "ADMIN");
+        assertThat(api.post("/api/v1/benches", admin, Map.of("benchId", benchId, "municipalityId", municipality,
+                "location", Map.of("lat", 44.55, "lon", 18.1), "publicKey", bench.publicKey())).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/benches/" + benchId + "/commissioning", admin, Map.of()).status()).isEqualTo(204);
+        return bench.connect(system.bean(BenchEndpoint.class).port());
+    }
+
+    static Map<String, Object> idea() {
+        return Map.of("topic", "parks", "title", "Klupa ispod lipe", "description", "Postavite klupu u hlad.",
+                "language", "bs", "localCommunity", "Centar");
+    }
+
+    @Test
+    void anIdeaLeftOnABenchIsStoredOnceHoweverOftenItArrives() throws Exception {
+        try (SimulatedBench bench = commissioned("bench-maglaj-1", "maglaj")) {
+            String messageId = UUID.randomUUID().toString();
+            String jws = bench.message(bench.key, messageId, idea());
+
+            assertThat(bench.publish("ideas", jws)).isTrue();
+            // acknowledged means stored: the event is there the moment the PUBACK arrives
+            assertThat(events("idea.IdeaSubmitted", "idea-" + messageId)).isEqualTo(1);
+            assertThat(bench.publish("ideas", jws)).isTrue();
+            assertThat(bench.publish("ideas", jws)).isTrue();
+            assertThat(events("idea.IdeaSubmitted", "idea-" + messageId)).isEqualTo(1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/ideas/" + messageId).status() == 200);
+            assertThat(api.get("/api/v1/ideas/" + messageId).json("channel").asString()).isEqualTo("BENCH");
+            assertThat(api.get("/api/v1/municipalities/maglaj/dashboard").body().at("/ideas/byChannel/BENCH").asLong())
+                    .isEqualTo(1);
+            assertThat(bench.rejections).isEmpty();
+        }
+    }
+
+    @Test
+    void aForgedMessageMakesNoEventAndIsRejectedOnTheBenchsTopic() throws Exception {
+        try (SimulatedBench bench = commissioned("bench-maglaj-2", "maglaj")) {
+            String messageId = UUID.randomUUID().toString();
+
+            assertThat(bench.publish("ideas", bench.message(SimulatedBench.newKey(), messageId, idea()))).isTrue();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !bench.rejections.isEmpty());
+            assertThat(bench.rejections.get(0)).contains(messageId).contains("BAD_SIGNATURE");
+            assertThat(events("idea.IdeaSubmitted", "idea-" + messageId)).isZero();
+        }
+    }
+
+    @Test
+    void telemetryStatusAndOpinionsAreStoredOnceEach() throws Exception {
+        try (SimulatedBench bench = commissioned("bench-zepce-1", "zepce")) {
+            String officer = api.token("officer-zepce", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "zepce"));
+            String consultation = api.post("/api/v1/consultations", officer, Map.of(
+                    "question", Map.of("bs", "Treba li više rasvjete?"),
+                    "options", List.of(Map.of("optionId", "da", "label", Map.of("bs", "Da")),
+                            Map.of("optionId", "ne", "label", Map.of("bs", "Ne"))),
+                    "closesAt", Instant.now().plus(Duration.ofDays(2)).toString())).json("consultationId").asString();
+            String telemetry = UUID.randomUUID().toString();
+            String status = UUID.randomUUID().toString();
+            String opinion = UUID.randomUUID().toString();
+            for (int i = 0; i < 2; i++) {
+                assertThat(bench.publish("telemetry", bench.message(bench.key, telemetry, Map.of("batteryPercent", 76,
+                        "solarWatts", 140.5, "wifiClients", 3, "chargingSessions", 1, "temperatureCelsius", 4.5)))).isTrue();
+                assertThat(bench.publish("status", bench.message(bench.key, status, Map.of("state", "ONLINE")))).isTrue();
+                assertThat(bench.publish("opinions", bench.message(bench.key, opinion,
+                        Map.of("consultationId", consultation, "optionId", "da")))).isTrue();
+            }
+
+            assertThat(events("bench.BenchTelemetryRecorded", "bench-report-" + telemetry)).isEqualTo(1);
+            assertThat(events("bench.BenchStatusReported", "bench-report-" + status)).isEqualTo(1);
+            assertThat(events("consultation.BenchOpinionGiven", "bench-opinion-" + opinion)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    api.get("/api/v1/consultations/" + consultation).body().get("anonymousOpinions").asLong() == 1);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.civicledger.bench;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.bench.message.BenchMessageHandling;
+import org.civicledger.bench.message.BenchMessageReader;
+import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.civicledger.domain.bench.BenchRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The bench bridge: verifies and turns bench messages into commands ({@link BenchMessageHandling}),
+ * and, unless {@code civic.bench.mqtt.enabled=false}, listens for benches on the embedded MQTT
+ * endpoint ({@code civic.bench.mqtt.host}, {@code civic.bench.mqtt.port}, 1883 by default).
+ */
+@Configuration(proxyBeanMethods = false)
+public class BenchBridgeConfiguration {
+
+    @Bean
+    BenchMessageReader benchMessageReader(BenchRegistry benches, Clock clock,
+                                          @Value("${civic.bench.offline-window:P7D}") Duration offlineWindow) {
+        return new BenchMessageReader(benches, clock, offlineWindow);
+    }
+
+    @Bean
+    BenchMessageHandling benchMessageHandling(BenchMessageReader reader, CommandGateway commands, Clock clock) {
+        return new BenchMessageHandling(reader, commands, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "civic.bench.mqtt.enabled", havingValue = "true", matchIfMissing = true)
+    Vertx benchVertx() {
+        return Vertx.vertx();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "civic.bench.mqtt.enabled", havingValue = "true", matchIfMissing = true)
+    BenchEndpoint benchEndpoint(Vertx benchVertx, BenchMessageHandling handling,
+                                @Value("${civic.bench.mqtt.host:0.0.0.0}") String host,
+                                @Value("${civic.bench.mqtt.port:1883}") int port) {
+        return new BenchEndpoint(benchVertx, handling, host, port);
+    }
+}

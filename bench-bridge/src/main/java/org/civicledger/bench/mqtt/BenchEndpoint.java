@@ -1,0 +1,139 @@
+package org.civicledger.bench.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttServer;
+import io.vertx.mqtt.MqttServerOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.civicledger.bench.message.BenchMessageHandling;
+import org.civicledger.bench.message.BenchMessageReader;
+import org.civicledger.bench.message.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The embedded MQTT endpoint benches connect to directly (Vert.x {@code MqttServer}, MQTT 3.1.1 and 5).
+ * It is an endpoint, not a broker: each PUBLISH is handled here, and acknowledged (PUBACK, or PUBREC
+ * for QoS 2) only once its event is stored or known to be stored. A message that could not be
+ * stored is not acknowledged and the connection is closed, so the bench sends it again.
+ */
+public class BenchEndpoint implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchEndpoint.class);
+
+    private final Vertx vertx;
+    private final BenchMessageHandling handling;
+    private final String host;
+    private final int port;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private MqttServer server;
+    private volatile boolean running;
+
+    public BenchEndpoint(Vertx vertx, BenchMessageHandling handling, String host, int port) {
+        this.vertx = vertx;
+        this.handling = handling;
+        this.host = host;
+        this.port = port;
+    }
+
+    @Override
+    public void start() {
+        MqttServerOptions options = new MqttServerOptions().setHost(host).setPort(port)
+                .setMaxMessageSize(BenchMessageReader.MAX_BYTES + 1024);
+        server = MqttServer.create(vertx, options).endpointHandler(this::connected);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The bench MQTT endpoint cannot listen on " + host + ":" + port
+                    + " (is another MQTT broker using it? set civic.bench.mqtt.port)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        running = true;
+        log.info("Bench MQTT endpoint listening on {}:{}", host, server.actualPort());
+    }
+
+    /** The port benches connect to (the actual one when 0 was configured). */
+    public int port() {
+        return server == null ? port : server.actualPort();
+    }
+
+    private void connected(MqttEndpoint endpoint) {
+        Set<String> subscriptions = new CopyOnWriteArraySet<>();
+        endpoint.publishAutoAck(false);
+        endpoint.subscribeHandler(subscribe -> {
+            List<MqttQoS> granted = subscribe.topicSubscriptions().stream().map(s -> {
+                subscriptions.add(s.topicName());
+                return s.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE : s.qualityOfService();
+            }).toList();
+            endpoint.subscribeAcknowledge(subscribe.messageId(), granted);
+        });
+        endpoint.unsubscribeHandler(unsubscribe -> {
+            unsubscribe.topics().forEach(subscriptions::remove);
+            endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
+        });
+        endpoint.publishHandler(message -> received(endpoint, subscriptions, message));
+        endpoint.publishReleaseHandler(endpoint::publishComplete);
+        endpoint.exceptionHandler(e -> log.debug("Bench connection {} failed: {}", endpoint.clientIdentifier(), e.getMessage()));
+        endpoint.accept(false);
+    }
+
+    private void received(MqttEndpoint endpoint, Set<String> subscriptions, MqttPublishMessage message) {
+        String topic = message.topicName();
+        byte[] payload = message.payload().getBytes();
+        vertx.executeBlocking(() -> handling.handle(topic, payload)).onComplete(done -> {
+            Outcome outcome = done.succeeded() ? done.result() : null;
+            if (outcome == null || !outcome.acknowledge()) {
+                endpoint.close(); // not stored: the bench sends it again on its next connection
+                return;
+            }
+            if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+                endpoint.publishAcknowledge(message.messageId());
+            } else if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
+                endpoint.publishReceived(message.messageId());
+            }
+            if (outcome.kind() == Outcome.Kind.REJECTED && outcome.benchId() != null) {
+                reject(endpoint, subscriptions, outcome);
+            }
+        });
+    }
+
+    private void reject(MqttEndpoint endpoint, Set<String> subscriptions, Outcome outcome) {
+        String topic = "benches/" + outcome.benchId() + "/rejections";
+        if (subscriptions.stream().anyMatch(filter -> TopicFilters.matches(filter, topic))) {
+            Map<String, Object> rejection = new java.util.LinkedHashMap<>();
+            rejection.put("messageId", outcome.messageId());
+            rejection.put("reason", outcome.reason().name());
+            endpoint.publish(topic, Buffer.buffer(json.writeValueAsBytes(rejection)), MqttQoS.AT_LEAST_ONCE, false, false);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (server != null) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.debug("Closing the bench MQTT endpoint: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
