@@ -50,6 +50,7 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/benches/bench-x/decommissioning", EnumSet.of(Role.ADMIN)),
             new Call("GET", "/api/v1/admin/projections", EnumSet.of(Role.ADMIN)),
             new Call("GET", "/api/v1/admin/dead-letters", EnumSet.of(Role.ADMIN)),
+            new Call("GET", "/actuator/metrics", EnumSet.of(Role.ADMIN)),
             new Call("POST", "/api/v1/admin/projections/nonsense/rebuild", EnumSet.of(Role.ADMIN)),
             new Call("GET", "/api/v1/audit/csos/" + CSO, EnumSet.of(Role.AUDITOR)),
             new Call("PUT", "/api/v1/people/me/personal-data", EVERYONE),
@@ -61,7 +62,7 @@ class AuthorisationMatrixEndToEndTest extends SharedSystemTest {
             new Call("POST", "/api/v1/csos/" + CSO + "/reinstatement", EnumSet.of(Role.NETWORK_COORDINATOR)));
 
     private static final List<String> PUBLIC_READS = List.of("/api/v1/municipalities", "/api/v1/municipalities/mostar",
-            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/dashboard", "/api/v1/eloge/mostar", "/api/v1/benches", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
+            "/api/v1/municipalities/mostar/dashboard", "/api/v1/csos", "/api/v1/consultations", "/api/v1/dashboard", "/api/v1/eloge/mostar", "/api/v1/benches", "/actuator/health", "/api/v1/ideas/" + IDEA, "/v3/api-docs");
 
     private static String tokenFor(Role role) {
         return api.token("matrix-" + role, List.of(role.name()), Map.of("csoId", CSO, "municipalityId", "mostar"));

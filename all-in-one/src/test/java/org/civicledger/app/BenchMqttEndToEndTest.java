@@ -71,6 +71,10 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !bench.rejections.isEmpty());
             assertThat(bench.rejections.get(0)).contains(messageId).contains("BAD_SIGNATURE");
             assertThat(events("idea.IdeaSubmitted", "idea-" + messageId)).isZero();
+            var metric = api.get("/actuator/metrics/civic.bench.messages?tag=outcome:rejected&tag=reason:BAD_SIGNATURE",
+                    api.token("admin", "ADMIN"));
+            assertThat(metric.status()).isEqualTo(200);
+            assertThat(metric.body().at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1.0);
         }
     }
 

@@ -6,6 +6,10 @@ import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.civicledger.bench.message.BenchMessageHandling;
 import org.civicledger.bench.message.BenchMessageReader;
+import org.civicledger.bench.message.BenchRateLimit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.civicledger.bench.mqtt.BenchEndpoint;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,8 +32,15 @@ public class BenchBridgeConfiguration {
     }
 
     @Bean
-    BenchMessageHandling benchMessageHandling(BenchMessageReader reader, CommandGateway commands, Clock clock) {
-        return new BenchMessageHandling(reader, commands, clock);
+    BenchRateLimit benchRateLimit(@Value("${civic.bench.rate-limit.per-minute:120}") int perMinute, Clock clock) {
+        return new BenchRateLimit(perMinute, clock);
+    }
+
+    @Bean
+    BenchMessageHandling benchMessageHandling(BenchMessageReader reader, CommandGateway commands, Clock clock,
+                                              BenchRateLimit rateLimit, ObjectProvider<MeterRegistry> meters) {
+        return new BenchMessageHandling(reader, commands, clock, rateLimit,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package org.civicledger.bench.message;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -42,14 +43,28 @@ public class BenchMessageHandling {
     private final BenchMessageReader reader;
     private final CommandGateway commands;
     private final Clock clock;
+    private final BenchRateLimit rateLimit;
+    private final MeterRegistry meters;
 
-    public BenchMessageHandling(BenchMessageReader reader, CommandGateway commands, Clock clock) {
+    public BenchMessageHandling(BenchMessageReader reader, CommandGateway commands, Clock clock, BenchRateLimit rateLimit,
+                                MeterRegistry meters) {
         this.reader = reader;
         this.commands = commands;
         this.clock = clock;
+        this.rateLimit = rateLimit;
+        this.meters = meters;
     }
 
+    /** Handles one message and counts its outcome: {@code civic.bench.messages{outcome, reason}}. */
     public Outcome handle(String topic, byte[] payload) {
+        meters.counter("civic.bench.messages", "outcome", "received", "reason", "none").increment();
+        Outcome outcome = process(topic, payload);
+        meters.counter("civic.bench.messages", "outcome", outcome.kind().name().toLowerCase(java.util.Locale.ROOT),
+                "reason", outcome.reason() == null ? "none" : outcome.reason().name()).increment();
+        return outcome;
+    }
+
+    private Outcome process(String topic, byte[] payload) {
         BenchMessage message;
         try {
             message = reader.read(topic, payload);
@@ -59,6 +74,10 @@ public class BenchMessageHandling {
             // the registry could not be asked (store unreachable): let the bench send it again
             log.warn("A bench message could not be checked now: {}", unreadable.getMessage());
             return Outcome.failed(null, benchOf(topic), unreadable.getMessage());
+        }
+        if (!rateLimit.take(message.benchId())) {
+            return Outcome.rejected(Rejection.RATE_LIMITED, message.messageId().toString(), message.benchId(),
+                    "the bench sends more than its allowance per minute");
         }
         try {
             commands.sendAndWait(command(message));

@@ -64,7 +64,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/eloge/*/self-assessments", "/api/v1/eloge/*/surveys")
                                 .hasRole(Role.MUNICIPAL_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(Role.AUDITOR.name())
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin/**", "/actuator/metrics", "/actuator/metrics/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/benches", "/api/v1/benches/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/people/me/personal-data").authenticated()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/people/*/personal-data").hasRole(Role.ADMIN.name())
