@@ -79,6 +79,29 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
     }
 
     @Test
+    void aBenchIsToldWhichConsultationsAreOpenInItsMunicipality() throws Exception {
+        try (SimulatedBench bench = commissioned("bench-ravno-1", "ravno")) {
+            bench.followConsultations();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !bench.consultations.isEmpty());
+            assertThat(bench.consultations.get(0).getKey()).contains("\"consultations\":[]");
+            assertThat(bench.consultations.get(0).getValue()).as("retained").isTrue();
+
+            String officer = api.token("officer-ravno", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "ravno"));
+            String consultation = api.post("/api/v1/consultations", officer, Map.of(
+                    "question", Map.of("hr", "Gdje nova klupa?"),
+                    "options", List.of(Map.of("optionId", "trg", "label", Map.of("hr", "Na trgu")),
+                            Map.of("optionId", "luka", "label", Map.of("hr", "Kod luke"))),
+                    "closesAt", Instant.now().plus(Duration.ofDays(1)).toString())).json("consultationId").asString();
+            await().atMost(Duration.ofSeconds(10)).until(() -> bench.consultations.size() >= 2);
+            assertThat(bench.consultations.get(1).getKey()).contains(consultation).contains("Gdje nova klupa?");
+
+            api.post("/api/v1/consultations/" + consultation + "/closure", officer, Map.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> bench.consultations.size() >= 3);
+            assertThat(bench.consultations.get(2).getKey()).contains("\"consultations\":[]");
+        }
+    }
+
+    @Test
     void telemetryStatusAndOpinionsAreStoredOnceEach() throws Exception {
         try (SimulatedBench bench = commissioned("bench-zepce-1", "zepce")) {
             String officer = api.token("officer-zepce", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "zepce"));

@@ -33,6 +33,8 @@ final class SimulatedBench implements AutoCloseable {
     private final MqttClient client;
     private final Map<Integer, CompletableFuture<Void>> acknowledgements = new ConcurrentHashMap<>();
     final List<String> rejections = new CopyOnWriteArrayList<>();
+    /** Every message received on the consultations topic, with its retain flag. */
+    final List<Map.Entry<String, Boolean>> consultations = new CopyOnWriteArrayList<>();
 
     SimulatedBench(String benchId) {
         this.benchId = benchId;
@@ -40,7 +42,14 @@ final class SimulatedBench implements AutoCloseable {
         this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId(benchId).setAutoKeepAlive(true)
                 .setMaxInflightQueue(100));
         client.publishCompletionHandler(id -> acknowledgements.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null));
-        client.publishHandler(message -> rejections.add(message.payload().toString(StandardCharsets.UTF_8)));
+        client.publishHandler(message -> {
+            String text = message.payload().toString(StandardCharsets.UTF_8);
+            if (message.topicName().endsWith("/consultations")) {
+                consultations.add(Map.entry(text, message.isRetain()));
+            } else {
+                rejections.add(text);
+            }
+        });
     }
 
     static KeyPair newKey() {
@@ -61,6 +70,11 @@ final class SimulatedBench implements AutoCloseable {
         client.subscribe("benches/" + benchId + "/rejections", 1).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         return this;
+    }
+
+    void followConsultations() throws Exception {
+        client.subscribe("benches/" + benchId + "/consultations", 1).toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** A signed payload for {@code kind}, with the contract's common fields. */

@@ -4,6 +4,9 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.civicledger.bench.consultation.OpenConsultations;
 import org.civicledger.bench.message.BenchMessageHandling;
 import org.civicledger.bench.message.BenchMessageReader;
 import org.civicledger.bench.message.BenchRateLimit;
@@ -43,6 +46,18 @@ public class BenchBridgeConfiguration {
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
+    @Bean
+    OpenConsultations openConsultations(Clock clock) {
+        return new OpenConsultations(clock);
+    }
+
+    /** The bridge's view of open consultations lives in memory, so its position does too: rebuilt at each start. */
+    @Bean
+    ConfigurerModule openConsultationsFromTheFirstEvent() {
+        return configurer -> configurer.eventProcessing()
+                .registerTokenStore(OpenConsultations.PROCESSING_GROUP, c -> new InMemoryTokenStore());
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "civic.bench.mqtt.enabled", havingValue = "true", matchIfMissing = true)
     Vertx benchVertx() {
@@ -51,9 +66,10 @@ public class BenchBridgeConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "civic.bench.mqtt.enabled", havingValue = "true", matchIfMissing = true)
-    BenchEndpoint benchEndpoint(Vertx benchVertx, BenchMessageHandling handling,
+    BenchEndpoint benchEndpoint(Vertx benchVertx, BenchMessageHandling handling, OpenConsultations consultations,
+                                BenchRegistry benches,
                                 @Value("${civic.bench.mqtt.host:0.0.0.0}") String host,
                                 @Value("${civic.bench.mqtt.port:1883}") int port) {
-        return new BenchEndpoint(benchVertx, handling, host, port);
+        return new BenchEndpoint(benchVertx, handling, consultations, benches, host, port);
     }
 }

@@ -10,11 +10,16 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.civicledger.bench.consultation.OpenConsultations;
 import org.civicledger.bench.message.BenchMessageHandling;
+import org.civicledger.domain.bench.BenchId;
+import org.civicledger.domain.bench.BenchRegistry;
+import org.civicledger.domain.bench.BenchStanding;
 import org.civicledger.bench.message.BenchMessageReader;
 import org.civicledger.bench.message.Outcome;
 import org.slf4j.Logger;
@@ -32,19 +37,41 @@ public class BenchEndpoint implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BenchEndpoint.class);
 
+    /** How often the consultations shown on benches are checked against their windows. */
+    static final long WINDOW_CHECK_MILLIS = 30_000;
+
     private final Vertx vertx;
     private final BenchMessageHandling handling;
+    private final OpenConsultations consultations;
+    private final BenchRegistry benches;
     private final String host;
     private final int port;
     private final JsonMapper json = JsonMapper.builder().build();
+    /** Connections that follow a bench's consultations topic, with that bench and what it was last sent. */
+    private final Map<MqttEndpoint, Follower> followers = new ConcurrentHashMap<>();
     private MqttServer server;
     private volatile boolean running;
 
-    public BenchEndpoint(Vertx vertx, BenchMessageHandling handling, String host, int port) {
+    private static final class Follower {
+        final String benchId;
+        final String municipalityId;
+        volatile String lastSent;
+
+        Follower(String benchId, String municipalityId) {
+            this.benchId = benchId;
+            this.municipalityId = municipalityId;
+        }
+    }
+
+    public BenchEndpoint(Vertx vertx, BenchMessageHandling handling, OpenConsultations consultations,
+                         BenchRegistry benches, String host, int port) {
         this.vertx = vertx;
         this.handling = handling;
+        this.consultations = consultations;
+        this.benches = benches;
         this.host = host;
         this.port = port;
+        consultations.whenChanged(municipality -> vertx.runOnContext(v -> refresh(municipality)));
     }
 
     @Override
@@ -62,6 +89,8 @@ public class BenchEndpoint implements SmartLifecycle {
             throw new IllegalStateException(e);
         }
         running = true;
+        vertx.setPeriodic(WINDOW_CHECK_MILLIS, id -> followers.values().stream().map(f -> f.municipalityId).distinct()
+                .forEach(this::refresh));
         log.info("Bench MQTT endpoint listening on {}:{}", host, server.actualPort());
     }
 
@@ -79,7 +108,9 @@ public class BenchEndpoint implements SmartLifecycle {
                 return s.qualityOfService() == MqttQoS.EXACTLY_ONCE ? MqttQoS.AT_LEAST_ONCE : s.qualityOfService();
             }).toList();
             endpoint.subscribeAcknowledge(subscribe.messageId(), granted);
+            subscribe.topicSubscriptions().forEach(s -> follow(endpoint, s.topicName()));
         });
+        endpoint.closeHandler(v -> followers.remove(endpoint));
         endpoint.unsubscribeHandler(unsubscribe -> {
             unsubscribe.topics().forEach(subscriptions::remove);
             endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
@@ -88,6 +119,50 @@ public class BenchEndpoint implements SmartLifecycle {
         endpoint.publishReleaseHandler(endpoint::publishComplete);
         endpoint.exceptionHandler(e -> log.debug("Bench connection {} failed: {}", endpoint.clientIdentifier(), e.getMessage()));
         endpoint.accept(false);
+    }
+
+    /** A subscription to {@code benches/{benchId}/consultations}: send what is open now, as a retained message. */
+    private void follow(MqttEndpoint endpoint, String filter) {
+        String[] parts = filter.split("/");
+        if (parts.length != 3 || !"benches".equals(parts[0]) || !"consultations".equals(parts[2])) {
+            return;
+        }
+        vertx.executeBlocking(() -> {
+            try {
+                return benches.standingOf(new BenchId(parts[1])).map(BenchStanding::municipalityId).orElse(null);
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        }).onSuccess(municipality -> {
+            if (municipality != null) {
+                Follower follower = new Follower(parts[1], municipality);
+                followers.put(endpoint, follower);
+                send(endpoint, follower);
+            }
+        });
+    }
+
+    private void refresh(String municipalityId) {
+        followers.forEach((endpoint, follower) -> {
+            if (follower.municipalityId.equals(municipalityId)) {
+                send(endpoint, follower);
+            }
+        });
+    }
+
+    /** The open consultations of the bench's municipality, sent when they differ from what the bench last got. */
+    private void send(MqttEndpoint endpoint, Follower follower) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("benchId", follower.benchId);
+        body.put("municipalityId", follower.municipalityId);
+        body.put("consultations", consultations.openIn(follower.municipalityId));
+        String text = json.writeValueAsString(body);
+        if (text.equals(follower.lastSent) || !endpoint.isConnected()) {
+            return;
+        }
+        follower.lastSent = text;
+        endpoint.publish("benches/" + follower.benchId + "/consultations", Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE,
+                false, true);
     }
 
     private void received(MqttEndpoint endpoint, Set<String> subscriptions, MqttPublishMessage message) {

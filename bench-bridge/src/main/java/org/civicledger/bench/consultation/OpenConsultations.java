@@ -1,0 +1,78 @@
+package org.civicledger.bench.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.civicledger.domain.consultation.ConsultationClosed;
+import org.civicledger.domain.consultation.ConsultationOpened;
+
+/**
+ * The consultations each municipality has open, for its benches: kept in memory by the bridge and
+ * rebuilt from the events at every start (its token store is in memory too, see
+ * {@code BenchBridgeConfiguration}). Tells listeners which municipality changed.
+ */
+@ProcessingGroup(OpenConsultations.PROCESSING_GROUP)
+public class OpenConsultations {
+
+    public static final String PROCESSING_GROUP = "bench-consultations";
+
+    /** A consultation as a bench shows it. */
+    public record Shown(String consultationId, Map<String, String> question, List<ConsultationOpened.Option> options,
+                        Instant opensAt, Instant closesAt) {
+    }
+
+    private record Known(String municipalityId, Shown shown, boolean closed) {
+    }
+
+    private final Map<String, Known> consultations = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    public OpenConsultations(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void whenChanged(Consumer<String> municipalityListener) {
+        listeners.add(municipalityListener);
+    }
+
+    @EventHandler
+    void on(ConsultationOpened event) {
+        consultations.put(event.consultationId(), new Known(event.municipalityId(), new Shown(event.consultationId(),
+                event.question(), event.options(), event.opensAt(), event.closesAt()), false));
+        listeners.forEach(l -> l.accept(event.municipalityId()));
+    }
+
+    @EventHandler
+    void on(ConsultationClosed event) {
+        Known known = consultations.get(event.consultationId());
+        if (known != null) {
+            consultations.put(event.consultationId(), new Known(known.municipalityId(), known.shown(), true));
+            listeners.forEach(l -> l.accept(known.municipalityId()));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        consultations.clear();
+    }
+
+    /** Open now: inside its window and not closed early; soonest closing first. */
+    public List<Shown> openIn(String municipalityId) {
+        Instant now = clock.instant();
+        return consultations.values().stream()
+                .filter(k -> k.municipalityId().equals(municipalityId) && !k.closed()
+                        && !now.isBefore(k.shown().opensAt()) && now.isBefore(k.shown().closesAt()))
+                .map(Known::shown)
+                .sorted(Comparator.comparing(Shown::closesAt))
+                .toList();
+    }
+}
