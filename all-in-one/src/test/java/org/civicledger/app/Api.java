@@ -23,6 +23,11 @@ final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The base URL of the system, e.g. for a client of its own. */
+    String base() {
+        return base;
+    }
+
     record Reply(int status, String contentType, String location, JsonNode body) {
         JsonNode json(String field) {
             return body.get(field);
