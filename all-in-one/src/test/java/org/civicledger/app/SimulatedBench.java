@@ -8,27 +8,19 @@ import io.vertx.mqtt.MqttClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.List;
-import tools.jackson.databind.json.JsonMapper;
+import org.civicledger.bench.simulator.BenchSigner;
 
 /** A bench as the contract describes it: an Ed25519 key, signed JWS payloads, MQTT at QoS 1. */
 final class SimulatedBench implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     final String benchId;
-    final KeyPair key;
+    private final BenchSigner signer;
     private final Vertx vertx = Vertx.vertx();
     private final MqttClient client;
     private final Map<Integer, CompletableFuture<Void>> acknowledgements = new ConcurrentHashMap<>();
@@ -38,7 +30,7 @@ final class SimulatedBench implements AutoCloseable {
 
     SimulatedBench(String benchId) {
         this.benchId = benchId;
-        this.key = newKey();
+        this.signer = new BenchSigner(benchId, newKey());
         this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId(benchId).setAutoKeepAlive(true)
                 .setMaxInflightQueue(100));
         client.publishCompletionHandler(id -> acknowledgements.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null));
@@ -61,8 +53,7 @@ final class SimulatedBench implements AutoCloseable {
     }
 
     String publicKey() {
-        byte[] spki = key.getPublic().getEncoded();
-        return Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
+        return signer.publicKey();
     }
 
     SimulatedBench connect(int port) throws Exception {
@@ -77,23 +68,14 @@ final class SimulatedBench implements AutoCloseable {
                 .get(10, TimeUnit.SECONDS);
     }
 
-    /** A signed payload for {@code kind}, with the contract's common fields. */
-    String message(KeyPair signer, String messageId, Map<String, Object> fields) {
-        Map<String, Object> payload = new HashMap<>(fields);
-        payload.put("messageId", messageId);
-        payload.putIfAbsent("benchId", benchId);
-        payload.putIfAbsent("sentAt", Instant.now().toString());
-        try {
-            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-            String input = url.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "EdDSA", "kid", benchId))) + "."
-                    + url.encodeToString(JSON.writeValueAsBytes(payload));
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(signer.getPrivate());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + url.encodeToString(signature.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A message signed with the bench's key, as the contract says. */
+    String message(String messageId, Map<String, Object> fields) {
+        return signer.sign(messageId, fields);
+    }
+
+    /** The same message signed with a key the bench never registered: what a forger would send. */
+    String forged(String messageId, Map<String, Object> fields) {
+        return signer.signAs(newKey(), messageId, fields);
     }
 
     /** Publishes at QoS 1 and waits for the PUBACK; false if none came within the time. */
@@ -120,7 +102,4 @@ final class SimulatedBench implements AutoCloseable {
         vertx.close();
     }
 
-    static Set<String> kinds() {
-        return Set.of("ideas", "opinions", "telemetry", "status");
-    }
 }
