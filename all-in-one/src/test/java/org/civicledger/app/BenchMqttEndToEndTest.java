@@ -126,6 +126,15 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
             assertThat(events("consultation.BenchOpinionGiven", "bench-opinion-" + opinion)).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     api.get("/api/v1/consultations/" + consultation).body().get("anonymousOpinions").asLong() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    api.get("/api/v1/municipalities/zepce/dashboard").body().at("/benches/0/reports").asLong() == 2);
+            var onDashboard = api.get("/api/v1/municipalities/zepce/dashboard").body().at("/benches/0");
+            assertThat(onDashboard.get("benchId").asString()).isEqualTo("bench-zepce-1");
+            assertThat(onDashboard.get("lastState").asString()).isEqualTo("ONLINE");
+            assertThat(onDashboard.get("batteryPercent").asDouble()).isEqualTo(76.0);
+            assertThat(onDashboard.get("wifiClients").asLong()).isEqualTo(3);
+            assertThat(onDashboard.get("chargingSessions").asLong()).isEqualTo(1);
+            assertThat(onDashboard.get("lastSeen").isNull()).isFalse();
         }
     }
 }

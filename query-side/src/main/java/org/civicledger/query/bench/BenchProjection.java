@@ -22,6 +22,8 @@ import org.civicledger.domain.bench.BenchDecommissioned;
 import org.civicledger.domain.bench.BenchKeyRotated;
 import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.bench.BenchStatus;
+import org.civicledger.domain.bench.BenchStatusReported;
+import org.civicledger.domain.bench.BenchTelemetryRecorded;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +37,86 @@ public class BenchProjection {
                             Instant registeredAt) {
     }
 
+    /** How a bench has been doing: from its telemetry and status reports in a period. */
+    public record BenchUse(String benchId, Instant lastSeen, String lastState, Double batteryPercent, long reports,
+                           long wifiClients, long chargingSessions) {
+    }
+
     private final MongoCollection<Document> benches;
+    private final MongoCollection<Document> reports;
 
     public BenchProjection(MongoDatabase readStore) {
         this.benches = readStore.getCollection("benches");
+        this.reports = readStore.getCollection("benchReports");
+        prepare();
     }
 
     @ResetHandler
     void reset() {
         benches.drop();
+        reports.drop();
+        prepare();
+    }
+
+    private void prepare() {
+        reports.createIndex(com.mongodb.client.model.Indexes.ascending("benchId", "sentAt"));
+    }
+
+    /** One document per report, keyed by its message id: a replay or redelivery cannot count it twice. */
+    @EventHandler
+    void on(BenchTelemetryRecorded event) {
+        reports.updateOne(eq("_id", event.messageId()), Updates.combine(
+                Updates.setOnInsert("benchId", event.benchId()), Updates.setOnInsert("sentAt", Date.from(event.sentAt())),
+                Updates.setOnInsert("kind", "TELEMETRY"), Updates.setOnInsert("batteryPercent", event.batteryPercent()),
+                Updates.setOnInsert("wifiClients", event.wifiClients()),
+                Updates.setOnInsert("chargingSessions", event.chargingSessions())),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(BenchStatusReported event) {
+        reports.updateOne(eq("_id", event.messageId()), Updates.combine(
+                Updates.setOnInsert("benchId", event.benchId()), Updates.setOnInsert("sentAt", Date.from(event.sentAt())),
+                Updates.setOnInsert("kind", "STATUS"), Updates.setOnInsert("state", event.state())),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** The use of one bench from its reports sent in {@code [from, to)} (either end open when null). */
+    public BenchUse use(String benchId, Instant from, Instant to) {
+        List<org.bson.conversions.Bson> filters = new ArrayList<>(List.of(eq("benchId", benchId)));
+        if (from != null) {
+            filters.add(com.mongodb.client.model.Filters.gte("sentAt", Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(com.mongodb.client.model.Filters.lt("sentAt", Date.from(to)));
+        }
+        Instant lastSeen = null;
+        String lastState = null;
+        Double battery = null;
+        long count = 0;
+        long wifi = 0;
+        long charging = 0;
+        Instant lastStateAt = null;
+        Instant lastBatteryAt = null;
+        for (Document report : reports.find(com.mongodb.client.model.Filters.and(filters))) {
+            Instant sentAt = report.getDate("sentAt").toInstant();
+            count++;
+            lastSeen = lastSeen == null || sentAt.isAfter(lastSeen) ? sentAt : lastSeen;
+            if ("STATUS".equals(report.getString("kind"))) {
+                if (lastStateAt == null || sentAt.isAfter(lastStateAt)) {
+                    lastStateAt = sentAt;
+                    lastState = report.getString("state");
+                }
+            } else {
+                wifi += report.getInteger("wifiClients", 0);
+                charging += report.getInteger("chargingSessions", 0);
+                if (lastBatteryAt == null || sentAt.isAfter(lastBatteryAt)) {
+                    lastBatteryAt = sentAt;
+                    battery = report.getDouble("batteryPercent");
+                }
+            }
+        }
+        return new BenchUse(benchId, lastSeen, lastState, battery, count, wifi, charging);
     }
 
     @EventHandler

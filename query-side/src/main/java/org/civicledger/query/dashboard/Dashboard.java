@@ -20,7 +20,16 @@ public record Dashboard(
         Responsiveness responsiveness,
         Accountability accountability,
         Participation participation,
-        List<ConsultationSummary> consultations) {
+        List<ConsultationSummary> consultations,
+        List<BenchSummary> benches) {
+
+    /**
+     * A bench of the municipality and how it was used in the period, from its reports: last seen,
+     * last reported state, last battery level, reports, Wi-Fi clients and charging sessions counted.
+     */
+    public record BenchSummary(String benchId, String status, Instant lastSeen, String lastState, Double batteryPercent,
+                               long reports, long wifiClients, long chargingSessions) {
+    }
 
     /** The period counted: {@code [from, to)}, either end open when null. */
     public record Period(Instant from, Instant to) {

@@ -75,8 +75,11 @@ class DashboardQuery {
     private final MongoCollection<Document> people;
     private final QueryGateway queries;
     private final Clock clock;
+    private final org.civicledger.query.bench.BenchProjection benches;
 
-    DashboardQuery(MongoDatabase readStore, QueryGateway queries, Clock clock) {
+    DashboardQuery(MongoDatabase readStore, QueryGateway queries, Clock clock,
+                   org.civicledger.query.bench.BenchProjection benches) {
+        this.benches = benches;
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
         this.ballots = readStore.getCollection(VoteProjection.COLLECTION);
         this.opinions = readStore.getCollection("benchOpinions");
@@ -111,7 +114,12 @@ class DashboardQuery {
                 responsiveness(scope(municipalityId, "action.at", period)),
                 accountability(accepted),
                 participation(municipalityId, period),
-                consultations(municipalityId, period));
+                consultations(municipalityId, period),
+                benches.all(municipalityId).stream().map(b -> {
+                    var use = benches.use(b.benchId(), period.from(), period.to());
+                    return new Dashboard.BenchSummary(b.benchId(), b.status(), use.lastSeen(), use.lastState(),
+                            use.batteryPercent(), use.reports(), use.wifiClients(), use.chargingSessions());
+                }).toList());
     }
 
     /** Documents of one municipality (or all) whose {@code field} falls in the period. */
