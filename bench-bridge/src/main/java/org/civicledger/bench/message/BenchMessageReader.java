@@ -83,8 +83,9 @@ public final class BenchMessageReader {
             throw new Refused(Rejection.DECOMMISSIONED, messageId, "the bench is decommissioned");
         }
         if (!verifies(jws, bench.publicKey())) {
-            throw new Refused(bench.keyVersion() > 1 ? Rejection.ROTATED_KEY : Rejection.BAD_SIGNATURE, messageId,
-                    "the signature does not verify with the bench's current key");
+            boolean oldKey = bench.rotatedOutKeys().stream().anyMatch(key -> verifies(jws, key));
+            throw new Refused(oldKey ? Rejection.ROTATED_KEY : Rejection.BAD_SIGNATURE, messageId, oldKey
+                    ? "signed with a key the bench no longer uses" : "the signature does not verify with the bench's key");
         }
         UUID id = uuid(messageId, "messageId", messageId);
         Instant sentAt = sentAt(text(body, "sentAt"), messageId);

@@ -32,9 +32,10 @@ class BenchMessageReaderTest {
     private final KeyPair benchKey = ed25519();
     private final KeyPair otherKey = ed25519();
     private final Map<String, BenchStanding> registered = new HashMap<>(Map.of(
-            "bench-mostar", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(benchKey), 1),
-            "bench-old", new BenchStanding("mostar", BenchStatus.DECOMMISSIONED, raw(benchKey), 1),
-            "bench-rekeyed", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(otherKey), 2)));
+            "bench-mostar", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(benchKey), 1, null),
+            "bench-old", new BenchStanding("mostar", BenchStatus.DECOMMISSIONED, raw(benchKey), 1, null),
+            "bench-rekeyed", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(otherKey), 2,
+                    java.util.List.of(raw(benchKey)))));
     private final BenchMessageReader reader = new BenchMessageReader(
             (BenchRegistry) id -> Optional.ofNullable(registered.get(id.value())),
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
@@ -154,6 +155,11 @@ class BenchMessageReaderTest {
                 .isEqualTo(Rejection.DECOMMISSIONED);
         assertThat(refusal("benches/bench-rekeyed/ideas", sign(benchKey, header("bench-rekeyed"), message("bench-rekeyed", idea()))))
                 .isEqualTo(Rejection.ROTATED_KEY);
+        assertThat(refusal("benches/bench-rekeyed/ideas", sign(ed25519(), header("bench-rekeyed"), message("bench-rekeyed", idea()))))
+                .as("a key the bench never had is a bad signature, not a rotated one")
+                .isEqualTo(Rejection.BAD_SIGNATURE);
+        assertThat(read("benches/bench-rekeyed/ideas", sign(otherKey, header("bench-rekeyed"), message("bench-rekeyed", idea()))))
+                .isInstanceOf(BenchMessage.Idea.class);
     }
 
     @Test

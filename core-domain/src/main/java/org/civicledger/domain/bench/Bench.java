@@ -18,6 +18,7 @@ public class Bench {
     private BenchStatus status;
     private String publicKey;
     private int keyVersion;
+    private final java.util.List<String> rotatedOutKeys = new java.util.ArrayList<>();
 
     protected Bench() {
         // for Axon
@@ -63,7 +64,7 @@ public class Bench {
     }
 
     public BenchStanding standing() {
-        return new BenchStanding(municipalityId, status, publicKey, keyVersion);
+        return new BenchStanding(municipalityId, status, publicKey, keyVersion, rotatedOutKeys);
     }
 
     @EventSourcingHandler
@@ -77,6 +78,7 @@ public class Bench {
 
     @EventSourcingHandler
     void on(BenchKeyRotated event) {
+        rotatedOutKeys.add(publicKey);
         publicKey = event.publicKey();
         keyVersion = event.keyVersion();
     }

@@ -66,6 +66,14 @@ class BenchTest {
     }
 
     @Test
+    void aRotatedOutKeyIsRemembered() {
+        fixture.given(REGISTERED, new BenchKeyRotated("bench-mostar-1", KEY_2, 2, "Zamijenjen uređaj", ADMIN.value()))
+                .when(new CommissionBench(BENCH, ADMIN))
+                .expectState(bench -> org.assertj.core.api.Assertions.assertThat(bench.standing())
+                        .isEqualTo(new BenchStanding("mostar", BenchStatus.COMMISSIONED, KEY_2, 2, java.util.List.of(KEY_1))));
+    }
+
+    @Test
     void aDecommissionedBenchIsOutForGood() {
         fixture.given(REGISTERED).when(new DecommissionBench(BENCH, new Reason("Oštećena"), ADMIN))
                 .expectEvents(new BenchDecommissioned("bench-mostar-1", "Oštećena", ADMIN.value()));
