@@ -47,6 +47,9 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(IdeaProjection.PROCESSING_GROUP) // after the ideas and consultations it refers to
 public class ConsultationProjection {
 
+    /** One document per anonymous bench opinion, keyed by its message id. */
+    public static final String OPINIONS = "benchOpinions";
+
     private final MongoCollection<Document> consultations;
     private final MongoCollection<Document> answers;
     private final MongoCollection<Document> opinions;
@@ -55,7 +58,7 @@ public class ConsultationProjection {
     public ConsultationProjection(MongoDatabase readStore, Clock clock) {
         this.consultations = readStore.getCollection("consultations");
         this.answers = readStore.getCollection("consultationAnswers");
-        this.opinions = readStore.getCollection("benchOpinions");
+        this.opinions = readStore.getCollection(OPINIONS);
         this.clock = clock;
         prepare();
     }
@@ -118,11 +121,6 @@ public class ConsultationProjection {
     public String municipalityOf(String consultationId) {
         Document consultation = consultations.find(eq("_id", consultationId)).first();
         return consultation == null ? null : consultation.getString("municipalityId");
-    }
-
-    /** Anonymous bench opinions given in a municipality (all when null) within a period. */
-    public long anonymousOpinionsIn(Bson scope) {
-        return opinions.countDocuments(scope);
     }
 
     @QueryHandler

@@ -34,6 +34,7 @@ import org.civicledger.domain.idea.ActionKind;
 import org.civicledger.domain.idea.Channel;
 import org.civicledger.domain.idea.IdeaStatus;
 import org.civicledger.domain.idea.ValidationDecision;
+import org.civicledger.query.consultation.ConsultationProjection;
 import org.civicledger.query.consultation.ConsultationView;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.dashboard.Dashboard.AcceptedIdea;
@@ -82,7 +83,7 @@ class DashboardQuery {
         this.benches = benches;
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
         this.ballots = readStore.getCollection(VoteProjection.COLLECTION);
-        this.opinions = readStore.getCollection("benchOpinions");
+        this.opinions = readStore.getCollection(ConsultationProjection.OPINIONS);
         this.participations = readStore.getCollection(ParticipationProjection.COLLECTION);
         this.people = readStore.getCollection(PersonProjection.COLLECTION);
         this.queries = queries;
@@ -103,17 +104,18 @@ class DashboardQuery {
 
     private Dashboard dashboard(String municipalityId, String name, Period period) {
         Bson ideasInPeriod = scope(municipalityId, "submittedAt", period);
+        long anonymousOpinions = opinions.countDocuments(scope(municipalityId, "at", period));
         List<Document> accepted = new ArrayList<>();
         ideas.find(and(scope(municipalityId, "firstAnsweredAt", period), in("status", ACCEPTED))).forEach(accepted::add);
         return new Dashboard(municipalityId, name, period,
                 ideaCounts(ideasInPeriod),
                 new Support(ballots.countDocuments(and(scope(municipalityId, "castAt", period), eq("counted", true))),
-                        opinions.countDocuments(scope(municipalityId, "at", period))),
+                        anonymousOpinions),
                 validations(ideasInPeriod),
                 countBy(ideas, and(ideasInPeriod, exists("action")), "action.kind", names(ActionKind.values())),
                 responsiveness(scope(municipalityId, "action.at", period)),
                 accountability(accepted),
-                participation(municipalityId, period),
+                participation(municipalityId, period, anonymousOpinions),
                 consultations(municipalityId, period),
                 benches.all(municipalityId).stream().map(b -> {
                     var use = benches.use(b.benchId(), period.from(), period.to());
@@ -197,7 +199,7 @@ class DashboardQuery {
                 accepted.isEmpty() ? null : (double) completed / accepted.size(), listed);
     }
 
-    private Participation participation(String municipalityId, Period period) {
+    private Participation participation(String municipalityId, Period period, long anonymousOpinions) {
         Set<String> everyone = new HashSet<>();
         Map<String, Set<String>> byChannel = new TreeMap<>();
         names(Channel.values()).forEach(c -> byChannel.put(c, new HashSet<>()));
@@ -224,7 +226,7 @@ class DashboardQuery {
         byChannel.forEach((channel, set) -> channels.put(channel, (long) set.size()));
         return new Participation(everyone.size(), SmallCounts.suppress(channels), SmallCounts.suppress(gender),
                 SmallCounts.suppress(ageBand), SmallCounts.suppress(localCommunity),
-                opinions.countDocuments(scope(municipalityId, "at", period)), SmallCounts.THRESHOLD);
+                anonymousOpinions, SmallCounts.THRESHOLD);
     }
 
     private static String statedOr(Document person, String field) {

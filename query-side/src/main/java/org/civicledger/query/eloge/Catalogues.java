@@ -3,7 +3,6 @@ package org.civicledger.query.eloge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.core.io.Resource;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Catalogues {
 
-    private final Map<String, Catalogue> byVersion = new TreeMap<>();
+    private final TreeMap<String, Catalogue> byVersion = new TreeMap<>();
 
     public Catalogues(Metrics metrics) {
         JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -52,7 +51,7 @@ public class Catalogues {
 
     /** The newest catalogue, the default for views. */
     public Catalogue latest() {
-        return ((TreeMap<String, Catalogue>) byVersion).lastEntry().getValue();
+        return byVersion.lastEntry().getValue();
     }
 
     public java.util.Set<String> versions() {

@@ -17,14 +17,9 @@ import org.civicledger.query.consultation.ConsultationView;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.dashboard.Dashboard;
 import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
-import org.civicledger.query.idea.FindIdea;
 import org.civicledger.query.idea.IdeaProjection;
-import org.civicledger.query.idea.IdeaView;
 import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
 import org.civicledger.query.municipality.MunicipalityView;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,13 +43,13 @@ class OpenData {
     static final List<String> DATASETS = List.of("ideas", "dashboards", "consultation-results");
 
     private final QueryGateway queries;
-    private final MongoCollection<Document> ideas;
+    private final IdeaProjection ideas;
     private final JsonMapper json = JsonMapper.builder().build();
     private final CsvMapper csv = CsvMapper.builder().build();
 
-    OpenData(QueryGateway queries, MongoDatabase readStore) {
+    OpenData(QueryGateway queries, IdeaProjection ideas) {
         this.queries = queries;
-        this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
+        this.ideas = ideas;
     }
 
     @GetMapping("/api/v1/export/{dataset}")
@@ -104,31 +99,28 @@ class OpenData {
     }
 
     private void ideaRows(Consumer<Map<String, Object>> row) {
-        for (Document document : ideas.find().sort(new Document("submittedAt", 1))) {
-            queries.query(new FindIdea(document.getString("_id")), ResponseTypes.optionalInstanceOf(IdeaView.class)).join()
-                    .ifPresent(idea -> {
-                        Map<String, Object> values = new LinkedHashMap<>();
-                        values.put("ideaId", idea.ideaId());
-                        values.put("municipalityId", idea.municipalityId());
-                        values.put("localCommunity", idea.localCommunity());
-                        values.put("topic", idea.topic());
-                        values.put("title", idea.title());
-                        values.put("description", idea.description());
-                        values.put("language", idea.language());
-                        values.put("channel", idea.channel());
-                        values.put("status", idea.status());
-                        values.put("version", idea.version());
-                        values.put("submittedAt", idea.submittedAt().toString());
-                        values.put("identifiedVotes", idea.votes().identified());
-                        values.put("anonymousBenchOpinions", idea.votes().anonymousOpinions());
-                        values.put("actionKind", idea.action() == null ? null : idea.action().kind());
-                        values.put("answer", idea.response() == null ? null : idea.response().decision());
-                        values.put("department", idea.response() == null ? null : idea.response().department());
-                        values.put("progress", idea.progress() == null ? null : idea.progress().percent());
-                        values.put("hidden", idea.moderation() != null && idea.moderation().hidden());
-                        row.accept(values);
-                    });
-        }
+        ideas.forEachIdea(idea -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("ideaId", idea.ideaId());
+            values.put("municipalityId", idea.municipalityId());
+            values.put("localCommunity", idea.localCommunity());
+            values.put("topic", idea.topic());
+            values.put("title", idea.title());
+            values.put("description", idea.description());
+            values.put("language", idea.language());
+            values.put("channel", idea.channel());
+            values.put("status", idea.status());
+            values.put("version", idea.version());
+            values.put("submittedAt", idea.submittedAt().toString());
+            values.put("identifiedVotes", idea.votes().identified());
+            values.put("anonymousBenchOpinions", idea.votes().anonymousOpinions());
+            values.put("actionKind", idea.action() == null ? null : idea.action().kind());
+            values.put("answer", idea.response() == null ? null : idea.response().decision());
+            values.put("department", idea.response() == null ? null : idea.response().department());
+            values.put("progress", idea.progress() == null ? null : idea.progress().percent());
+            values.put("hidden", idea.moderation() != null && idea.moderation().hidden());
+            row.accept(values);
+        });
     }
 
     private void dashboardRows(Consumer<Map<String, Object>> row) {

@@ -171,6 +171,17 @@ public class IdeaProjection {
         Versioned.apply(ideas, event.ideaId(), sequence, moderation(false, event.reason(), at));
     }
 
+    /** The municipality an idea was left for, or null if the idea is not (yet) in {@code ideas}. */
+    public static String municipalityOf(MongoCollection<Document> ideas, String ideaId) {
+        Document idea = ideas.find(eq("_id", ideaId)).first();
+        return idea == null ? null : idea.getString("municipalityId");
+    }
+
+    /** Every idea as the public sees it, oldest first. */
+    public void forEachIdea(java.util.function.Consumer<IdeaView> each) {
+        ideas.find().sort(new Document("submittedAt", 1)).forEach(d -> each.accept(view(d)));
+    }
+
     /** The idea's document if it has not seen {@code sequence} yet, for updates computed from its content. */
     private Document unapplied(String ideaId, long sequence) {
         Document idea = ideas.find(eq("_id", ideaId)).first();

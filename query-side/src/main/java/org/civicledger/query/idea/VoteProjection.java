@@ -54,9 +54,8 @@ public class VoteProjection {
     @EventHandler
     void on(VoteCast event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String ballot = event.ideaId() + ":" + event.voterPseudonym();
-        Document idea = ideas.find(eq("_id", event.ideaId())).first();
         Versioned.create(ballots, ballot, -1, new Document("ideaId", event.ideaId()).append("counted", false)
-                .append("municipalityId", idea == null ? null : idea.getString("municipalityId")));
+                .append("municipalityId", IdeaProjection.municipalityOf(ideas, event.ideaId())));
         Versioned.apply(ballots, ballot, sequence, Updates.combine(Updates.set("counted", true),
                 Updates.set("castAt", Date.from(at))));
     }

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ public class MunicipalityProjection {
     @QueryHandler
     List<MunicipalityView> handle(ListMunicipalities query) {
         List<MunicipalityView> all = new ArrayList<>();
-        municipalities.find().sort(Sorts.ascending("_id")).forEach(d -> all.add(view(d)));
+        municipalities.find().forEach(d -> all.add(view(d)));
         Collator bosnian = Collator.getInstance(Locale.forLanguageTag("bs"));
         all.sort((a, b) -> bosnian.compare(a.name(), b.name()));
         return all;

@@ -66,9 +66,8 @@ public class ParticipationProjection {
 
     @EventHandler
     void on(VoteCast event, @Timestamp Instant at) {
-        Document idea = ideas.find(eq("_id", event.ideaId())).first();
         record("vote:" + event.ideaId() + ":" + event.voterPseudonym(),
-                idea == null ? null : idea.getString("municipalityId"), event.voterPseudonym(), "VOTE", "WEB", at);
+                IdeaProjection.municipalityOf(ideas, event.ideaId()), event.voterPseudonym(), "VOTE", "WEB", at);
     }
 
     @EventHandler

@@ -1,10 +1,9 @@
 package org.civicledger.query.readstore;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +18,12 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionErrors {
 
     @Bean
-    ConfigurerModule projectionsParkWhatFails(MongoDatabase readStore) {
+    ConfigurerModule projectionsParkWhatFails(MongoTemplate axonReadStore) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(group -> c -> MongoSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
-                        .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore).build())
+                        .mongoTemplate(axonReadStore)
                         .serializer(c.serializer())
                         .transactionManager(NoTransactionManager.instance())
                         .build());

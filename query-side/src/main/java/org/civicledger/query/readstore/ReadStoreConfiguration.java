@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -70,11 +71,17 @@ public class ReadStoreConfiguration {
         return client.getDatabase(database);
     }
 
+    /** Axon's access to the read store, for its tracking tokens and dead letters. */
+    @Bean
+    MongoTemplate axonReadStore(MongoDatabase readStore) {
+        return DefaultMongoTemplate.builder().mongoDatabase(readStore).build();
+    }
+
     /** Tracking tokens beside the read models, so that both are lost, and rebuilt, together. */
     @Bean
-    TokenStore tokenStore(MongoDatabase readStore, Serializer serializer) {
+    TokenStore tokenStore(MongoTemplate axonReadStore, Serializer serializer) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(readStore).build())
+                .mongoTemplate(axonReadStore)
                 .serializer(serializer)
                 .build();
     }
