@@ -6,8 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +28,7 @@ final class SimulatedBench implements AutoCloseable {
 
     SimulatedBench(String benchId) {
         this.benchId = benchId;
-        this.signer = new BenchSigner(benchId, newKey());
+        this.signer = BenchSigner.withNewKey(benchId);
         this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId(benchId).setAutoKeepAlive(true)
                 .setMaxInflightQueue(100));
         client.publishCompletionHandler(id -> acknowledgements.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null));
@@ -42,14 +40,6 @@ final class SimulatedBench implements AutoCloseable {
                 rejections.add(text);
             }
         });
-    }
-
-    static KeyPair newKey() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     String publicKey() {
@@ -75,7 +65,7 @@ final class SimulatedBench implements AutoCloseable {
 
     /** The same message signed with a key the bench never registered: what a forger would send. */
     String forged(String messageId, Map<String, Object> fields) {
-        return signer.signAs(newKey(), messageId, fields);
+        return signer.signAs(BenchSigner.newKey(), messageId, fields);
     }
 
     /** Publishes at QoS 1 and waits for the PUBACK; false if none came within the time. */

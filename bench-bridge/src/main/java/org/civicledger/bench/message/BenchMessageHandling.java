@@ -82,28 +82,23 @@ public class BenchMessageHandling {
         try {
             commands.sendAndWait(command(message));
             return Outcome.stored(message);
-        } catch (InvalidField e) {
-            return Outcome.rejected(Rejection.INVALID_FIELDS, message.messageId().toString(), message.benchId(),
-                    e.field() + " " + e.getMessage());
-        } catch (StateConflict | AggregateNotFoundException e) {
-            return Outcome.rejected(Rejection.NOT_ACCEPTED, message.messageId().toString(), message.benchId(), e.getMessage());
-        } catch (AggregateStreamCreationException e) {
-            return Outcome.duplicate(message);
-        } catch (CommandExecutionException e) {
-            return fromCause(message, e.getCause(), e);
         } catch (RuntimeException e) {
-            return fromCause(message, e, e);
+            return outcomeOf(message, e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e, e);
         }
     }
 
-    private Outcome fromCause(BenchMessage message, Throwable cause, RuntimeException thrown) {
+    /** What a refused command means for the bench: thrown directly, or as the cause Axon wrapped it in. */
+    private Outcome outcomeOf(BenchMessage message, Throwable cause, RuntimeException thrown) {
         if (cause instanceof InvalidField field) {
             return Outcome.rejected(Rejection.INVALID_FIELDS, message.messageId().toString(), message.benchId(),
                     field.field() + " " + field.getMessage());
         }
-        if (cause instanceof StateConflict conflict) {
+        if (cause instanceof StateConflict || cause instanceof AggregateNotFoundException) {
             return Outcome.rejected(Rejection.NOT_ACCEPTED, message.messageId().toString(), message.benchId(),
-                    conflict.getMessage());
+                    cause.getMessage());
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            return Outcome.duplicate(message); // the same message was stored before
         }
         for (Throwable c = thrown; c != null; c = c.getCause()) {
             if (c instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {

@@ -26,8 +26,13 @@ public final class BenchSigner {
     }
 
     public static BenchSigner withNewKey(String benchId) {
+        return new BenchSigner(benchId, newKey());
+    }
+
+    /** A fresh Ed25519 key pair, as a bench makes one. */
+    public static KeyPair newKey() {
         try {
-            return new BenchSigner(benchId, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every JDK from 15 on", e);
         }

@@ -51,6 +51,8 @@ public final class BenchSimulator {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Set when the run's time is up: timers still firing send nothing more. */
+    private volatile boolean stopping;
 
     public BenchSimulator(Settings settings) {
         this.settings = settings;
@@ -138,8 +140,6 @@ public final class BenchSimulator {
             vertx.close();
         }
     }
-
-    private volatile boolean stopping;
 
     private void every(Vertx vertx, double perMinute, SplittableRandom random, Runnable send) {
         if (perMinute <= 0) {

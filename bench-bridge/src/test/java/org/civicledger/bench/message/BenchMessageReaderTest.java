@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.civicledger.bench.message.Rejection.Refused;
+import org.civicledger.bench.simulator.BenchSigner;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.civicledger.domain.bench.BenchStanding;
 import org.civicledger.domain.bench.BenchStatus;
@@ -41,11 +41,7 @@ class BenchMessageReaderTest {
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
 
     static KeyPair ed25519() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return BenchSigner.newKey();
     }
 
     /** The raw 32-byte public key, base64, as a bench registers it. */
