@@ -19,6 +19,8 @@ public class Bench {
     private String publicKey;
     private int keyVersion;
     private final java.util.List<String> rotatedOutKeys = new java.util.ArrayList<>();
+    /** When the bench fell silent, or null while it speaks. */
+    private java.time.Instant silentSince;
 
     protected Bench() {
         // for Axon
@@ -57,6 +59,24 @@ public class Bench {
         apply(new BenchDecommissioned(id.value(), command.reason().text(), command.admin().value()));
     }
 
+    /** Recorded once per silence: a second report of the same silence changes nothing. */
+    @CommandHandler
+    void handle(RecordBenchSilence command) {
+        if (status != BenchStatus.COMMISSIONED || silentSince != null) {
+            return;
+        }
+        apply(new BenchWentSilent(id.value(), command.lastHeardAt(), command.after().toSeconds()));
+    }
+
+    /** Recorded once per return, and only for a bench that was silent. */
+    @CommandHandler
+    void handle(RecordBenchReturn command) {
+        if (silentSince == null || status == BenchStatus.DECOMMISSIONED) {
+            return;
+        }
+        apply(new BenchCameBack(id.value(), command.heardAt(), silentSince));
+    }
+
     private void requireInNetwork() {
         if (status == BenchStatus.DECOMMISSIONED) {
             throw new StateConflict(status.name(), "The bench is decommissioned");
@@ -86,6 +106,16 @@ public class Bench {
     @EventSourcingHandler
     void on(BenchCommissioned event) {
         status = BenchStatus.COMMISSIONED;
+    }
+
+    @EventSourcingHandler
+    void on(BenchWentSilent event) {
+        silentSince = event.lastHeardAt();
+    }
+
+    @EventSourcingHandler
+    void on(BenchCameBack event) {
+        silentSince = null;
     }
 
     @EventSourcingHandler

@@ -90,4 +90,31 @@ class BenchTest {
         assertThatThrownBy(() -> new BenchId("Bench 1")).isInstanceOf(InvalidField.class);
         assertThatThrownBy(() -> new Location(91, 0)).isInstanceOf(InvalidField.class);
     }
+
+    static final BenchCommissioned COMMISSIONED = new BenchCommissioned("bench-mostar-1", ADMIN.value());
+    static final java.time.Instant HEARD = java.time.Instant.parse("2026-05-01T10:00:00Z");
+
+    @Test
+    void aSilenceIsRecordedOnceHoweverOftenItIsReported() {
+        RecordBenchSilence silence = new RecordBenchSilence(BENCH, HEARD, java.time.Duration.ofMinutes(30));
+        fixture.given(REGISTERED, COMMISSIONED).when(silence)
+                .expectEvents(new BenchWentSilent("bench-mostar-1", HEARD, 1800));
+        fixture.given(REGISTERED, COMMISSIONED, new BenchWentSilent("bench-mostar-1", HEARD, 1800)).when(silence)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyASilentBenchComesBack() {
+        java.time.Instant back = HEARD.plusSeconds(3600);
+        fixture.given(REGISTERED, COMMISSIONED, new BenchWentSilent("bench-mostar-1", HEARD, 1800))
+                .when(new RecordBenchReturn(BENCH, back))
+                .expectEvents(new BenchCameBack("bench-mostar-1", back, HEARD));
+        fixture.given(REGISTERED, COMMISSIONED).when(new RecordBenchReturn(BENCH, back)).expectNoEvents();
+    }
+
+    @Test
+    void aBenchNotInServiceIsNeverSilent() {
+        fixture.given(REGISTERED).when(new RecordBenchSilence(BENCH, HEARD, java.time.Duration.ofMinutes(30)))
+                .expectNoEvents();
+    }
 }

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
+import org.civicledger.domain.bench.BenchCameBack;
 import org.civicledger.domain.bench.BenchCommissioned;
 import org.civicledger.domain.bench.BenchDecommissioned;
 import org.civicledger.domain.bench.BenchKeyRotated;
@@ -24,6 +25,7 @@ import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.bench.BenchStatus;
 import org.civicledger.domain.bench.BenchStatusReported;
 import org.civicledger.domain.bench.BenchTelemetryRecorded;
+import org.civicledger.domain.bench.BenchWentSilent;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -32,9 +34,12 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("benches")
 public class BenchProjection {
 
-    /** A bench as the public sees it: public furniture, in a public place. */
+    /**
+     * A bench as the public sees it: public furniture, in a public place. {@code silentSince} is when it
+     * was last heard, while it is recorded as silent; null while it speaks.
+     */
     public record BenchView(String benchId, String municipalityId, double lat, double lon, String status, int keyVersion,
-                            Instant registeredAt) {
+                            Instant registeredAt, Instant silentSince) {
     }
 
     /** How a bench has been doing: from its telemetry and status reports in a period. */
@@ -141,6 +146,16 @@ public class BenchProjection {
         Versioned.apply(benches, event.benchId(), sequence, Updates.set("status", BenchStatus.DECOMMISSIONED.name()));
     }
 
+    @EventHandler
+    void on(BenchWentSilent event, @SequenceNumber long sequence) {
+        Versioned.apply(benches, event.benchId(), sequence, Updates.set("silentSince", Date.from(event.lastHeardAt())));
+    }
+
+    @EventHandler
+    void on(BenchCameBack event, @SequenceNumber long sequence) {
+        Versioned.apply(benches, event.benchId(), sequence, Updates.unset("silentSince"));
+    }
+
     public List<BenchView> all(String municipalityId) {
         List<BenchView> all = new ArrayList<>();
         (municipalityId == null ? benches.find() : benches.find(eq("municipalityId", municipalityId)))
@@ -154,6 +169,7 @@ public class BenchProjection {
 
     private static BenchView view(Document d) {
         return new BenchView(d.getString("_id"), d.getString("municipalityId"), d.getDouble("lat"), d.getDouble("lon"),
-                d.getString("status"), d.getInteger("keyVersion"), d.getDate("registeredAt").toInstant());
+                d.getString("status"), d.getInteger("keyVersion"), d.getDate("registeredAt").toInstant(),
+                d.getDate("silentSince") == null ? null : d.getDate("silentSince").toInstant());
     }
 }

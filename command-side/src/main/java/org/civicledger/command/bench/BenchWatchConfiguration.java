@@ -1,0 +1,114 @@
+package org.civicledger.command.bench;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManagerSupplier;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.civicledger.domain.bench.BenchWatch;
+import org.civicledger.domain.bench.SilenceRule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Runs the {@link BenchWatch} policy: its sagas, its position in the event stream and its pending
+ * deadlines all live in the event store's PostgreSQL database, so they commit together with the
+ * events they cause and survive restarts. Deadlines run on db-scheduler, which hands each one to
+ * exactly one running instance.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BenchWatchConfiguration {
+
+    static final String PROCESSOR = "BenchWatchProcessor";
+
+    /** {@code civic.bench.silent-after}: how long a bench in service may say nothing (default 30 minutes). */
+    @Bean
+    SilenceRule silenceRule(@Value("${civic.bench.silent-after:PT30M}") Duration after) {
+        return new SilenceRule(after);
+    }
+
+    @Bean
+    ConfigurerModule benchWatch(ConnectionProvider connections, Serializer serializer) {
+        JdbcSagaStore sagas = JdbcSagaStore.builder()
+                .connectionProvider(connections)
+                .sqlSchema(new PostgresSagaSqlSchema(SagaSchema.builder()
+                        .sagaEntryTable("saga_entry")
+                        .associationValueEntryTable("association_value_entry")
+                        .sagaIdColumn("saga_id")
+                        .sagaTypeColumn("saga_type")
+                        .revisionColumn("revision")
+                        .serializedSagaColumn("serialized_saga")
+                        .associationKeyColumn("association_key")
+                        .associationValueColumn("association_value")
+                        .build()))
+                .serializer(sagaSerializer())
+                .build();
+        JdbcTokenStore tokens = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable("token_entry")
+                        .setProcessorNameColumn("processor_name")
+                        .setSegmentColumn("segment")
+                        .setTokenColumn("token")
+                        .setTokenTypeColumn("token_type")
+                        .setTimestampColumn("timestamp")
+                        .setOwnerColumn("owner")
+                        .build())
+                .build();
+        return configurer -> configurer.eventProcessing()
+                .registerSaga(BenchWatch.class, saga -> saga.configureSagaStore(c -> sagas))
+                .registerTrackingEventProcessor(PROCESSOR, c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(source -> source.createTailToken()))
+                .registerTokenStore(PROCESSOR, c -> tokens);
+    }
+
+    /** A saga is a plain object with private fields: serialized field by field, not by getters. */
+    private static Serializer sagaSerializer() {
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(builder -> builder.changeDefaultVisibility(visibility -> visibility
+                        .withFieldVisibility(Visibility.ANY)
+                        .withGetterVisibility(Visibility.NONE)
+                        .withIsGetterVisibility(Visibility.NONE)
+                        .withSetterVisibility(Visibility.NONE)))
+                .build();
+    }
+
+    @Bean
+    DeadlineManager deadlineManager(DataSource dataSource, @Lazy org.axonframework.config.Configuration axon,
+                                    Serializer serializer, TransactionManager transactions,
+                                    @Value("${civic.deadlines.polling-interval:PT1S}") Duration polling) {
+        DbSchedulerDeadlineManagerSupplier supplier = new DbSchedulerDeadlineManagerSupplier();
+        Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(supplier))
+                .threads(2)
+                .pollingInterval(polling)
+                .build();
+        DbSchedulerDeadlineManager deadlines = DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(axon))
+                .serializer(serializer)
+                .transactionManager(transactions)
+                .startScheduler(true)
+                .stopScheduler(true)
+                .build();
+        supplier.set(deadlines);
+        return deadlines;
+    }
+}
