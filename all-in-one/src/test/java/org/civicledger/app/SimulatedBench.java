@@ -20,7 +20,9 @@ final class SimulatedBench implements AutoCloseable {
     final String benchId;
     private final BenchSigner signer;
     private final Vertx vertx = Vertx.vertx();
-    private final MqttClient client;
+    private MqttClient client;
+    /** Completes when the current connection is lost: no PUBACK is coming for what is still in flight. */
+    private volatile CompletableFuture<Void> lost = new CompletableFuture<>();
     private final Map<Integer, CompletableFuture<Void>> acknowledgements = new ConcurrentHashMap<>();
     final List<String> rejections = new CopyOnWriteArrayList<>();
     /** Every message received on the consultations topic, with its retain flag. */
@@ -29,10 +31,13 @@ final class SimulatedBench implements AutoCloseable {
     SimulatedBench(String benchId) {
         this.benchId = benchId;
         this.signer = BenchSigner.withNewKey(benchId);
-        this.client = MqttClient.create(vertx, new MqttClientOptions().setClientId(benchId).setAutoKeepAlive(true)
+    }
+
+    private MqttClient newClient() {
+        MqttClient created = MqttClient.create(vertx, new MqttClientOptions().setClientId(benchId).setAutoKeepAlive(true)
                 .setMaxInflightQueue(100));
-        client.publishCompletionHandler(id -> acknowledgements.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null));
-        client.publishHandler(message -> {
+        created.publishCompletionHandler(id -> acknowledgements.computeIfAbsent(id, k -> new CompletableFuture<>()).complete(null));
+        created.publishHandler(message -> {
             String text = message.payload().toString(StandardCharsets.UTF_8);
             if (message.topicName().endsWith("/consultations")) {
                 consultations.add(Map.entry(text, message.isRetain()));
@@ -40,13 +45,23 @@ final class SimulatedBench implements AutoCloseable {
                 rejections.add(text);
             }
         });
+        CompletableFuture<Void> connectionLost = new CompletableFuture<>();
+        lost = connectionLost;
+        created.closeHandler(v -> connectionLost.complete(null));
+        return created;
     }
 
     String publicKey() {
         return signer.publicKey();
     }
 
+    /** Connects (again) to an MQTT endpoint or broker on this machine. */
     SimulatedBench connect(int port) throws Exception {
+        if (client != null && client.isConnected()) {
+            client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        }
+        acknowledgements.clear();
+        client = newClient();
         client.connect(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         client.subscribe("benches/" + benchId + "/rejections", 1).toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
@@ -68,13 +83,24 @@ final class SimulatedBench implements AutoCloseable {
         return signer.signAs(BenchSigner.newKey(), messageId, fields);
     }
 
-    /** Publishes at QoS 1 and waits for the PUBACK; false if none came within the time. */
+    /** Publishes at QoS 1 and waits for the PUBACK; false if the connection was lost first or none came in time. */
     boolean publish(String kind, String jws) throws Exception {
+        return publish(kind, jws, false);
+    }
+
+    /** The same, sent again as a bench does after a lost connection: with the DUP flag. */
+    boolean publishAgain(String kind, String jws) throws Exception {
+        return publish(kind, jws, true);
+    }
+
+    private boolean publish(String kind, String jws, boolean again) throws Exception {
+        CompletableFuture<Void> connectionLost = lost;
         int packetId = client.publish("benches/" + benchId + "/" + kind, Buffer.buffer(jws), MqttQoS.AT_LEAST_ONCE,
-                false, false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                again, false).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
-            acknowledgements.computeIfAbsent(packetId, k -> new CompletableFuture<>()).get(15, TimeUnit.SECONDS);
-            return true;
+            Object first = CompletableFuture.anyOf(acknowledgements.computeIfAbsent(packetId, k -> new CompletableFuture<>()),
+                    connectionLost.thenApply(v -> "lost")).get(15, TimeUnit.SECONDS);
+            return !"lost".equals(first);
         } catch (java.util.concurrent.TimeoutException e) {
             return false;
         } finally {
@@ -82,10 +108,17 @@ final class SimulatedBench implements AutoCloseable {
         }
     }
 
+    /** Whether the current connection is still up. */
+    boolean connected() {
+        return client != null && client.isConnected();
+    }
+
     @Override
     public void close() {
         try {
-            client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            if (client != null && client.isConnected()) {
+                client.disconnect().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            }
         } catch (Exception ignored) {
             // closing anyway
         }

@@ -13,7 +13,11 @@ import org.civicledger.bench.message.BenchRateLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.civicledger.bench.mqtt.AcknowledgementGate;
+import org.civicledger.bench.mqtt.BenchBrokerClient;
 import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.civicledger.bench.mqtt.BrokerSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,8 +26,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The bench bridge: verifies and turns bench messages into commands ({@link BenchMessageHandling}),
- * and, unless {@code civic.bench.mqtt.enabled=false}, listens for benches on the embedded MQTT
- * endpoint ({@code civic.bench.mqtt.host}, {@code civic.bench.mqtt.port}, 1883 by default).
+ * and, unless {@code civic.bench.mqtt.enabled=false}, either listens for benches on the embedded MQTT
+ * endpoint ({@code civic.bench.mqtt.mode=endpoint}, the default; {@code civic.bench.mqtt.host},
+ * {@code civic.bench.mqtt.port}, 1883 by default) or subscribes to them at an MQTT broker
+ * ({@code civic.bench.mqtt.mode=broker}; {@code civic.bench.mqtt.broker.*}).
  */
 @Configuration(proxyBeanMethods = false)
 public class BenchBridgeConfiguration {
@@ -64,12 +70,30 @@ public class BenchBridgeConfiguration {
         return Vertx.vertx();
     }
 
+    /** Benches connect to this process (the default run). */
     @Bean
-    @ConditionalOnProperty(name = "civic.bench.mqtt.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${civic.bench.mqtt.enabled:true} and '${civic.bench.mqtt.mode:endpoint}' == 'endpoint'")
     BenchEndpoint benchEndpoint(Vertx benchVertx, BenchMessageHandling handling, OpenConsultations consultations,
-                                BenchRegistry benches,
+                                BenchRegistry benches, ObjectProvider<AcknowledgementGate> gate,
                                 @Value("${civic.bench.mqtt.host:0.0.0.0}") String host,
                                 @Value("${civic.bench.mqtt.port:1883}") int port) {
-        return new BenchEndpoint(benchVertx, handling, consultations, benches, host, port);
+        return new BenchEndpoint(benchVertx, handling, consultations, benches,
+                gate.getIfAvailable(() -> AcknowledgementGate.OPEN), host, port);
+    }
+
+    /** Benches publish to an MQTT broker; this process subscribes there with its bridge siblings. */
+    @Bean
+    @ConditionalOnExpression("${civic.bench.mqtt.enabled:true} and '${civic.bench.mqtt.mode:endpoint}' == 'broker'")
+    BenchBrokerClient benchBrokerClient(Vertx benchVertx, BenchMessageHandling handling, OpenConsultations consultations,
+                                        ObjectProvider<AcknowledgementGate> gate,
+                                        @Value("${civic.bench.mqtt.broker.host:}") String host,
+                                        @Value("${civic.bench.mqtt.broker.port:1883}") int port,
+                                        @Value("${civic.bench.mqtt.broker.client-id:civic-ledger-bridge}") String clientId,
+                                        @Value("${civic.bench.mqtt.broker.share-group:civic-ledger}") String shareGroup,
+                                        @Value("${civic.bench.mqtt.broker.username:}") String username,
+                                        @Value("${civic.bench.mqtt.broker.password:}") String password,
+                                        @Value("${civic.bench.mqtt.broker.reconnect-delay:PT2S}") Duration reconnect) {
+        return new BenchBrokerClient(benchVertx, handling, consultations, gate.getIfAvailable(() -> AcknowledgementGate.OPEN),
+                new BrokerSettings(host, port, clientId, shareGroup, username, password, reconnect));
     }
 }

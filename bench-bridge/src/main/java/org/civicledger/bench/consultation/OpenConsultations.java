@@ -9,13 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
+import tools.jackson.databind.json.JsonMapper;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.civicledger.domain.bench.BenchDecommissioned;
+import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.consultation.ConsultationClosed;
 import org.civicledger.domain.consultation.ConsultationOpened;
 
 /**
- * The consultations each municipality has open, for its benches: kept in memory by the bridge and
+ * The consultations each municipality has open, and the benches that show them: kept in memory by the bridge and
  * rebuilt from the events at every start (its token store is in memory too, see
  * {@code BenchBridgeConfiguration}). Tells listeners which municipality changed.
  */
@@ -33,6 +36,9 @@ public class OpenConsultations {
     }
 
     private final Map<String, Known> consultations = new ConcurrentHashMap<>();
+    /** Benches in the network (registered, not decommissioned) and their municipality. */
+    private final Map<String, String> benches = new ConcurrentHashMap<>();
+    private final JsonMapper json = JsonMapper.builder().build();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
 
@@ -60,9 +66,45 @@ public class OpenConsultations {
         }
     }
 
+    @EventHandler
+    void on(BenchRegistered event) {
+        benches.put(event.benchId(), event.municipalityId());
+    }
+
+    @EventHandler
+    void on(BenchDecommissioned event) {
+        benches.remove(event.benchId());
+    }
+
     @ResetHandler
     void reset() {
         consultations.clear();
+        benches.clear();
+    }
+
+    /** The benches of a municipality that are in the network. */
+    public List<String> benchesIn(String municipalityId) {
+        return benches.entrySet().stream().filter(e -> e.getValue().equals(municipalityId)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** Every bench in the network. */
+    public List<String> benches() {
+        return benches.keySet().stream().sorted().toList();
+    }
+
+    /** The municipality of a bench in the network, if it is one. */
+    public java.util.Optional<String> municipalityOf(String benchId) {
+        return java.util.Optional.ofNullable(benches.get(benchId));
+    }
+
+    /** What {@code benches/{benchId}/consultations} holds (retained): the consultations open now for the bench. */
+    public String noticeFor(String benchId, String municipalityId) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("benchId", benchId);
+        body.put("municipalityId", municipalityId);
+        body.put("consultations", openIn(municipalityId));
+        return json.writeValueAsString(body);
     }
 
     /** Open now: inside its window and not closed early; soonest closing first. */

@@ -36,7 +36,8 @@ public final class BenchMessageReader {
 
     public static final int MAX_BYTES = 16 * 1024;
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    private static final Set<String> KINDS = Set.of("ideas", "opinions", "telemetry", "status");
+    /** The topics a bench publishes to: {@code benches/{benchId}/<kind>}. */
+    public static final java.util.List<String> KINDS = java.util.List.of("ideas", "opinions", "telemetry", "status");
     private static final Set<String> STATES = Set.of("ONLINE", "OFFLINE", "TAMPER", "MAINTENANCE");
     /** DER prefix of an X.509 SubjectPublicKeyInfo for an Ed25519 key (RFC 8410). */
     private static final byte[] ED25519_SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");

@@ -25,7 +25,6 @@ import org.civicledger.bench.message.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded MQTT endpoint benches connect to directly (Vert.x {@code MqttServer}, MQTT 3.1.1 and 5).
@@ -44,9 +43,9 @@ public class BenchEndpoint implements SmartLifecycle {
     private final BenchMessageHandling handling;
     private final OpenConsultations consultations;
     private final BenchRegistry benches;
+    private final AcknowledgementGate gate;
     private final String host;
     private final int port;
-    private final JsonMapper json = JsonMapper.builder().build();
     /** Connections that follow a bench's consultations topic, with that bench and what it was last sent. */
     private final Map<MqttEndpoint, Follower> followers = new ConcurrentHashMap<>();
     private MqttServer server;
@@ -64,11 +63,12 @@ public class BenchEndpoint implements SmartLifecycle {
     }
 
     public BenchEndpoint(Vertx vertx, BenchMessageHandling handling, OpenConsultations consultations,
-                         BenchRegistry benches, String host, int port) {
+                         BenchRegistry benches, AcknowledgementGate gate, String host, int port) {
         this.vertx = vertx;
         this.handling = handling;
         this.consultations = consultations;
         this.benches = benches;
+        this.gate = gate;
         this.host = host;
         this.port = port;
         consultations.whenChanged(municipality -> vertx.runOnContext(v -> refresh(municipality)));
@@ -115,7 +115,30 @@ public class BenchEndpoint implements SmartLifecycle {
             unsubscribe.topics().forEach(subscriptions::remove);
             endpoint.unsubscribeAcknowledge(unsubscribe.messageId());
         });
-        endpoint.publishHandler(message -> received(endpoint, subscriptions, message));
+        Deliveries deliveries = new Deliveries(vertx, handling, gate, new Deliveries.Connection() {
+            @Override
+            public void acknowledge(MqttPublishMessage message) {
+                if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
+                    endpoint.publishAcknowledge(message.messageId());
+                } else if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
+                    endpoint.publishReceived(message.messageId());
+                }
+            }
+
+            @Override
+            public void reject(Outcome outcome) {
+                String topic = BenchTopics.rejections(outcome.benchId());
+                if (subscriptions.stream().anyMatch(filter -> TopicFilters.matches(filter, topic))) {
+                    endpoint.publish(topic, BenchTopics.rejection(outcome), MqttQoS.AT_LEAST_ONCE, false, false);
+                }
+            }
+
+            @Override
+            public void drop() {
+                endpoint.close();
+            }
+        });
+        endpoint.publishHandler(deliveries::received);
         endpoint.publishReleaseHandler(endpoint::publishComplete);
         endpoint.exceptionHandler(e -> log.debug("Bench connection {} failed: {}", endpoint.clientIdentifier(), e.getMessage()));
         endpoint.accept(false);
@@ -152,47 +175,13 @@ public class BenchEndpoint implements SmartLifecycle {
 
     /** The open consultations of the bench's municipality, sent when they differ from what the bench last got. */
     private void send(MqttEndpoint endpoint, Follower follower) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("benchId", follower.benchId);
-        body.put("municipalityId", follower.municipalityId);
-        body.put("consultations", consultations.openIn(follower.municipalityId));
-        String text = json.writeValueAsString(body);
+        String text = consultations.noticeFor(follower.benchId, follower.municipalityId);
         if (text.equals(follower.lastSent) || !endpoint.isConnected()) {
             return;
         }
         follower.lastSent = text;
-        endpoint.publish("benches/" + follower.benchId + "/consultations", Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE,
+        endpoint.publish(BenchTopics.consultations(follower.benchId), Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE,
                 false, true);
-    }
-
-    private void received(MqttEndpoint endpoint, Set<String> subscriptions, MqttPublishMessage message) {
-        String topic = message.topicName();
-        byte[] payload = message.payload().getBytes();
-        vertx.executeBlocking(() -> handling.handle(topic, payload)).onComplete(done -> {
-            Outcome outcome = done.succeeded() ? done.result() : null;
-            if (outcome == null || !outcome.acknowledge()) {
-                endpoint.close(); // not stored: the bench sends it again on its next connection
-                return;
-            }
-            if (message.qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-                endpoint.publishAcknowledge(message.messageId());
-            } else if (message.qosLevel() == MqttQoS.EXACTLY_ONCE) {
-                endpoint.publishReceived(message.messageId());
-            }
-            if (outcome.kind() == Outcome.Kind.REJECTED && outcome.benchId() != null) {
-                reject(endpoint, subscriptions, outcome);
-            }
-        });
-    }
-
-    private void reject(MqttEndpoint endpoint, Set<String> subscriptions, Outcome outcome) {
-        String topic = "benches/" + outcome.benchId() + "/rejections";
-        if (subscriptions.stream().anyMatch(filter -> TopicFilters.matches(filter, topic))) {
-            Map<String, Object> rejection = new java.util.LinkedHashMap<>();
-            rejection.put("messageId", outcome.messageId());
-            rejection.put("reason", outcome.reason().name());
-            endpoint.publish(topic, Buffer.buffer(json.writeValueAsBytes(rejection)), MqttQoS.AT_LEAST_ONCE, false, false);
-        }
     }
 
     @Override
