@@ -1,7 +1,7 @@
 package org.civicledger.app;
 
 import java.util.Optional;
-import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.civicledger.bench.mqtt.BenchTransport;
 import org.civicledger.command.DataDirectory;
 import org.civicledger.command.eventstore.EventStoreKind;
 import org.slf4j.Logger;
@@ -21,10 +21,10 @@ class ReadyAnnouncement {
     private final Environment environment;
     private final EventStoreKind eventStore;
     private final DataDirectory data;
-    private final ObjectProvider<BenchEndpoint> benches;
+    private final ObjectProvider<BenchTransport> benches;
 
     ReadyAnnouncement(Environment environment, EventStoreKind eventStore, DataDirectory data,
-                      ObjectProvider<BenchEndpoint> benches) {
+                      ObjectProvider<BenchTransport> benches) {
         this.environment = environment;
         this.eventStore = eventStore;
         this.data = data;
@@ -43,7 +43,7 @@ class ReadyAnnouncement {
                   Event store   {}{}
                   Read store    {}
                 """,
-                port, port, Optional.ofNullable(benches.getIfAvailable()).map(b -> "port " + b.port())
+                port, port, Optional.ofNullable(benches.getIfAvailable()).map(BenchTransport::describe)
                         .orElse("off (civic.bench.mqtt.enabled=false)"), eventStore.setting(),
                 eventStore == EventStoreKind.EMBEDDED_POSTGRES ? " in " + data.resolve("postgres") : "",
                 readStore.isBlank() ? "embedded MongoDB-wire server (memory, rebuilt from events at start)" : readStore);

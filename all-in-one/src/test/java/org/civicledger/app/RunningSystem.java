@@ -28,6 +28,19 @@ final class RunningSystem implements AutoCloseable {
         return new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
     }
 
+    /** Settings for a second instance that writes to this one's event store, whichever engine this run uses. */
+    String[] sharedEventStore(String... more) {
+        java.util.List<String> settings = new java.util.ArrayList<>();
+        if (!TestStores.usesServer()) { // on a server, both already use the same schema
+            String url = bean(org.civicledger.command.eventstore.EventStoreConfiguration.EmbeddedPostgresHolder.class)
+                    .server().jdbcUrl();
+            settings.addAll(java.util.List.of("--civic.event-store=postgres", "--civic.postgres.url=" + url,
+                    "--civic.postgres.user=postgres"));
+        }
+        settings.addAll(java.util.List.of(more));
+        return settings.toArray(String[]::new);
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -108,6 +108,21 @@ final class SimulatedBench implements AutoCloseable {
         }
     }
 
+    /** Publishes all at QoS 1 without waiting in between, then waits for every PUBACK; true if all came. */
+    boolean publishAll(String kind, List<String> jwsList) throws Exception {
+        List<CompletableFuture<Integer>> sent = new java.util.ArrayList<>();
+        for (String jws : jwsList) {
+            sent.add(client.publish("benches/" + benchId + "/" + kind, Buffer.buffer(jws), MqttQoS.AT_LEAST_ONCE, false,
+                    false).toCompletionStage().toCompletableFuture());
+        }
+        for (CompletableFuture<Integer> packet : sent) {
+            int packetId = packet.get(10, TimeUnit.SECONDS);
+            acknowledgements.computeIfAbsent(packetId, k -> new CompletableFuture<>()).get(15, TimeUnit.SECONDS);
+            acknowledgements.remove(packetId);
+        }
+        return true;
+    }
+
     /** Whether the current connection is still up. */
     boolean connected() {
         return client != null && client.isConnected();

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.civicledger.command.eventstore.EventStoreConfiguration.EmbeddedPostgresHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +29,7 @@ class VoteConcurrencyEndToEndTest {
     void exactlyOneOfManyConcurrentVotesOfOnePersonCounts() throws Exception {
         TestStores stores = TestStores.fresh();
         try (RunningSystem first = RunningSystem.start(stores);
-             RunningSystem second = RunningSystem.start(stores, sharedEventStoreOf(first))) {
+             RunningSystem second = RunningSystem.start(stores, first.sharedEventStore())) {
             String token = first.api.token("citizen-in-a-hurry", "CITIZEN");
             String ideaId = first.api.post("/api/v1/ideas", token, IdeaLoopEndToEndTest.idea("zavidovici"))
                     .json("ideaId").asString();
@@ -48,16 +47,6 @@ class VoteConcurrencyEndToEndTest {
                         instance.api.get("/api/v1/ideas/" + ideaId).body().at("/votes/identified").asLong() == 1);
             }
         }
-    }
-
-    /** The second instance writes to the first one's event store, whichever engine this run uses. */
-    private static String[] sharedEventStoreOf(RunningSystem first) {
-        if (TestStores.usesServer()) {
-            return new String[0]; // both already use the same schema of this machine's PostgreSQL
-        }
-        String url = first.bean(EmbeddedPostgresHolder.class).server().jdbcUrl();
-        return new String[] {"--civic.event-store=postgres", "--civic.postgres.url=" + url,
-            "--civic.postgres.user=postgres"};
     }
 
     private static List<Integer> fire(String ideaId, String token, Api... instances) throws Exception {

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.civicledger.bench.mqtt.AcknowledgementGate;
 import org.civicledger.bench.mqtt.BenchBrokerClient;
 import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.civicledger.bench.mqtt.BenchTransport;
 import org.civicledger.bench.mqtt.BrokerSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.civicledger.domain.bench.BenchRegistry;
@@ -62,6 +63,12 @@ public class BenchBridgeConfiguration {
     ConfigurerModule openConsultationsFromTheFirstEvent() {
         return configurer -> configurer.eventProcessing()
                 .registerTokenStore(OpenConsultations.PROCESSING_GROUP, c -> new InMemoryTokenStore());
+    }
+
+    /** Checked at start: a misspelt mode fails loudly instead of leaving benches unheard. */
+    @Bean
+    BenchTransport.Mode benchMqttMode(@Value("${civic.bench.mqtt.mode:endpoint}") String mode) {
+        return BenchTransport.Mode.of(mode);
     }
 
     @Bean(destroyMethod = "close")

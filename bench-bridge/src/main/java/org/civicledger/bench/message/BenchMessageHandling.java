@@ -80,8 +80,9 @@ public class BenchMessageHandling {
                     "the bench sends more than its allowance per minute");
         }
         try {
-            commands.sendAndWait(command(message));
-            return Outcome.stored(message);
+            Object recorded = commands.sendAndWait(command(message));
+            // reports and opinions answer false for a message they recorded before; ideas refuse a second stream
+            return Boolean.FALSE.equals(recorded) ? Outcome.duplicate(message) : Outcome.stored(message);
         } catch (RuntimeException e) {
             return outcomeOf(message, e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e, e);
         }

@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * broker, and absorbed as a duplicate. It publishes rejections and, retained, each bench's open
  * consultations. It reconnects by itself whenever the connection is lost.
  */
-public class BenchBrokerClient implements SmartLifecycle {
+public class BenchBrokerClient implements SmartLifecycle, BenchTransport {
 
     private static final Logger log = LoggerFactory.getLogger(BenchBrokerClient.class);
 
@@ -66,6 +66,12 @@ public class BenchBrokerClient implements SmartLifecycle {
             log.warn("The MQTT broker at {}:{} is not reachable yet; the bridge keeps trying every {}",
                     settings.host(), settings.port(), settings.reconnectDelay());
         }
+    }
+
+    @Override
+    public String describe() {
+        return "broker " + settings.host() + ":" + settings.port() + " as " + settings.clientId()
+                + " (shared subscription $share/" + settings.shareGroup() + "/benches/+/...)";
     }
 
     /** Completes once the bridge is connected and subscribed (again, after a reconnection). */
@@ -113,6 +119,10 @@ public class BenchBrokerClient implements SmartLifecycle {
             if (client == connection) {
                 client = null;
                 subscribed = new CompletableFuture<>();
+                if (running) {
+                    log.info("Connection to the MQTT broker closed; reconnecting as {} in {}", settings.clientId(),
+                            settings.reconnectDelay());
+                }
             }
             reconnectLater();
         });
@@ -120,6 +130,7 @@ public class BenchBrokerClient implements SmartLifecycle {
                 .compose(connack -> connection.subscribe(settings.subscriptions().stream()
                         .collect(Collectors.toMap(filter -> filter, filter -> MqttQoS.AT_LEAST_ONCE.value()))))
                 .onSuccess(packetId -> {
+                    log.debug("Subscribed at the MQTT broker as {}", settings.clientId());
                     client = connection;
                     lastNotice.clear();
                     announce(consultations.benches());

@@ -32,7 +32,7 @@ import org.springframework.context.SmartLifecycle;
  * for QoS 2) only once its event is stored or known to be stored. A message that could not be
  * stored is not acknowledged and the connection is closed, so the bench sends it again.
  */
-public class BenchEndpoint implements SmartLifecycle {
+public class BenchEndpoint implements SmartLifecycle, BenchTransport {
 
     private static final Logger log = LoggerFactory.getLogger(BenchEndpoint.class);
 
@@ -92,6 +92,11 @@ public class BenchEndpoint implements SmartLifecycle {
         vertx.setPeriodic(WINDOW_CHECK_MILLIS, id -> followers.values().stream().map(f -> f.municipalityId).distinct()
                 .forEach(this::refresh));
         log.info("Bench MQTT endpoint listening on {}:{}", host, server.actualPort());
+    }
+
+    @Override
+    public String describe() {
+        return "port " + port() + " (embedded endpoint; benches connect here)";
     }
 
     /** The port benches connect to (the actual one when 0 was configured). */

@@ -12,7 +12,8 @@ import org.civicledger.domain.shared.InvalidField;
 
 /**
  * One telemetry or status message of a bench. Its stream is named by the message id, so the same
- * message delivered again is absorbed without a second event and without an error.
+ * message delivered again is absorbed without a second event and without an error; each command
+ * answers whether this delivery recorded the report ({@code false}: it was recorded before).
  */
 public class BenchReport {
 
@@ -27,26 +28,28 @@ public class BenchReport {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordBenchTelemetry command) {
+    boolean handle(RecordBenchTelemetry command) {
         if (id != null) {
-            return;
+            return false;
         }
         apply(new BenchTelemetryRecorded(command.reportId().messageId().toString(), command.benchId().value(),
                 command.sentAt(), command.batteryPercent(), command.solarWatts(), command.wifiClients(),
                 command.chargingSessions(), command.temperatureCelsius()));
+        return true;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordBenchStatus command) {
+    boolean handle(RecordBenchStatus command) {
         if (id != null) {
-            return;
+            return false;
         }
         if (!STATES.contains(command.state())) {
             throw new InvalidField("state", "must be one of " + STATES);
         }
         apply(new BenchStatusReported(command.reportId().messageId().toString(), command.benchId().value(),
                 command.sentAt(), command.state()));
+        return true;
     }
 
     @EventSourcingHandler

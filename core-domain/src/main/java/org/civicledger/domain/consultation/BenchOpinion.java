@@ -10,7 +10,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 /**
  * An anonymous opinion from a bench, one per bench message. The same message delivered again is
- * absorbed without a second event and without an error, so the bench is acknowledged either way.
+ * absorbed without a second event and without an error, so the bench is acknowledged either way; the
+ * command answers whether this delivery recorded it.
  */
 public class BenchOpinion {
 
@@ -23,13 +24,14 @@ public class BenchOpinion {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(GiveBenchOpinion command, ConsultationWindow window) {
+    boolean handle(GiveBenchOpinion command, ConsultationWindow window) {
         if (id != null) {
-            return; // a redelivery of a message already counted
+            return false; // a redelivery of a message already counted
         }
         ConsultationRules.requireAnswerable(window, command.consultationId(), command.optionId(), command.now());
         apply(new BenchOpinionGiven(command.opinionId().messageId().toString(),
                 command.consultationId().value().toString(), command.optionId(), command.benchId()));
+        return true;
     }
 
     @EventSourcingHandler
