@@ -65,6 +65,14 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the broker deals a shared subscription's messages to its members in turn (Mosquitto does);
+     * HiveMQ gives a subscriber with room all it can take, so a fast one may get everything.
+     */
+    boolean alternates() {
+        return hivemq == null;
+    }
+
     /** The settings that put a system in broker mode against this broker, as bridge instance {@code clientId}. */
     String[] bridgeSettings(String clientId, String shareGroup) {
         return new String[] {"--civic.bench.mqtt.mode=broker", "--civic.bench.mqtt.broker.host=" + host,

@@ -10,6 +10,7 @@ import org.civicledger.bench.consultation.OpenConsultations;
 import org.civicledger.bench.message.BenchMessageHandling;
 import org.civicledger.bench.message.BenchMessageReader;
 import org.civicledger.bench.message.BenchRateLimit;
+import org.civicledger.bench.message.KnownBenches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,9 +37,14 @@ import org.springframework.context.annotation.Configuration;
 public class BenchBridgeConfiguration {
 
     @Bean
-    BenchMessageReader benchMessageReader(BenchRegistry benches, Clock clock,
+    KnownBenches knownBenches(BenchRegistry benches) {
+        return new KnownBenches(benches);
+    }
+
+    @Bean
+    BenchMessageReader benchMessageReader(KnownBenches benches, Clock clock,
                                           @Value("${civic.bench.offline-window:P7D}") Duration offlineWindow) {
-        return new BenchMessageReader(benches, clock, offlineWindow);
+        return new BenchMessageReader(benches::standingOf, clock, offlineWindow);
     }
 
     @Bean

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Signs bench messages as contract section 4 says: JWS compact, {@code {"alg":"EdDSA","kid":"<benchId>"}}, Ed25519. */
@@ -60,16 +60,18 @@ public final class BenchSigner {
         payload.put("benchId", benchId);
         payload.put("sentAt", Instant.now().toString());
         payload.putAll(fields);
-        try {
-            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-            String input = url.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "EdDSA", "kid", benchId))) + "."
-                    + url.encodeToString(JSON.writeValueAsBytes(payload));
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(signer.getPrivate());
-            signature.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + url.encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+        String input = url.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "EdDSA", "kid", benchId))) + "."
+                + url.encodeToString(JSON.writeValueAsBytes(payload));
+        byte[] message = input.getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(rawPrivate(signer), 0, message, 0, message.length, signature, 0);
+        return input + "." + url.encodeToString(signature);
+    }
+
+    /** The 32-byte seed at the end of the key's PKCS #8 encoding (RFC 8410); signed with Bouncy Castle, the faster. */
+    private static byte[] rawPrivate(KeyPair key) {
+        byte[] pkcs8 = key.getPrivate().getEncoded();
+        return Arrays.copyOfRange(pkcs8, pkcs8.length - Ed25519.SECRET_KEY_SIZE, pkcs8.length);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** Ideas as citizens leave them on benches: in Bosnian, Croatian, Serbian (both scripts) and now and then English. */
-final class LocalIdeas {
+public final class LocalIdeas {
 
     private record Sample(String language, String topic, String title, String description) {
     }
@@ -23,7 +23,8 @@ final class LocalIdeas {
     private LocalIdeas() {
     }
 
-    static Map<String, Object> any(RandomGenerator random) {
+    /** One idea, picked at random. */
+    public static Map<String, Object> any(RandomGenerator random) {
         Sample sample = SAMPLES.get(random.nextInt(SAMPLES.size()));
         return Map.of("topic", sample.topic(), "title", sample.title(), "description", sample.description(),
                 "language", sample.language());

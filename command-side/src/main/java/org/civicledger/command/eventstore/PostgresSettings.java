@@ -16,7 +16,7 @@ public record PostgresSettings(String url, String user, String password, String 
 
     public PostgresSettings {
         schema = schema == null || schema.isBlank() ? "public" : schema;
-        poolSize = poolSize == null ? 10 : poolSize;
+        poolSize = poolSize == null ? 20 : poolSize;
         if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalStateException("civic.postgres.schema must be a lowercase SQL identifier, was " + schema);
         }

@@ -12,8 +12,8 @@ import org.civicledger.domain.shared.InvalidField;
 
 /**
  * One telemetry or status message of a bench. Its stream is named by the message id, so the same
- * message delivered again is absorbed without a second event and without an error; each command
- * answers whether this delivery recorded the report ({@code false}: it was recorded before).
+ * message delivered again cannot make a second event: its stream already exists, which the event store
+ * refuses (as for ideas). Nothing is read to record a report — one insert.
  */
 public class BenchReport {
 
@@ -27,29 +27,21 @@ public class BenchReport {
     }
 
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(RecordBenchTelemetry command) {
-        if (id != null) {
-            return false;
-        }
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(RecordBenchTelemetry command) {
         apply(new BenchTelemetryRecorded(command.reportId().messageId().toString(), command.benchId().value(),
                 command.sentAt(), command.batteryPercent(), command.solarWatts(), command.wifiClients(),
                 command.chargingSessions(), command.temperatureCelsius()));
-        return true;
     }
 
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    boolean handle(RecordBenchStatus command) {
-        if (id != null) {
-            return false;
-        }
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(RecordBenchStatus command) {
         if (!STATES.contains(command.state())) {
             throw new InvalidField("state", "must be one of " + STATES);
         }
         apply(new BenchStatusReported(command.reportId().messageId().toString(), command.benchId().value(),
                 command.sentAt(), command.state()));
-        return true;
     }
 
     @EventSourcingHandler

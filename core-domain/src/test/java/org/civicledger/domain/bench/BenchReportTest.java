@@ -22,27 +22,17 @@ class BenchReportTest {
     }
 
     @Test
-    void aStatusMessageIsRecordedOnceAndSaysSo() {
+    void aStatusMessageIsRecorded() {
         fixture.givenNoPriorActivity()
                 .when(new RecordBenchStatus(new ReportId(MESSAGE), BENCH, SENT, "TAMPER"))
-                .expectEvents(REPORTED)
-                .expectResultMessagePayload(true);
+                .expectEvents(REPORTED);
     }
 
     @Test
-    void theSameStatusMessageAgainRecordsNothingAndSaysSo() {
-        fixture.given(REPORTED)
-                .when(new RecordBenchStatus(new ReportId(MESSAGE), BENCH, SENT, "TAMPER"))
-                .expectNoEvents()
-                .expectResultMessagePayload(false);
-    }
-
-    @Test
-    void theSameTelemetryMessageAgainRecordsNothingAndSaysSo() {
-        fixture.given(new BenchTelemetryRecorded(MESSAGE.toString(), BENCH.value(), SENT, 80, 120.5, 4, 1, 18.0))
+    void aTelemetryMessageIsRecorded() {
+        fixture.givenNoPriorActivity()
                 .when(new RecordBenchTelemetry(new ReportId(MESSAGE), BENCH, SENT, 80, 120.5, 4, 1, 18.0))
-                .expectNoEvents()
-                .expectResultMessagePayload(false);
+                .expectEvents(new BenchTelemetryRecorded(MESSAGE.toString(), BENCH.value(), SENT, 80, 120.5, 4, 1, 18.0));
     }
 
     @Test

@@ -49,8 +49,15 @@ public class ProjectionRebuilds {
         this.clock = clock;
     }
 
+    /**
+     * The processors that can be rebuilt: read models, whose handlers accept a reset. Policies (the bench
+     * watch saga) act on events once and are not replayed.
+     */
     public List<String> projections() {
-        return processing.eventProcessors().keySet().stream().sorted().toList();
+        return processing.eventProcessors().entrySet().stream()
+                .filter(e -> e.getValue() instanceof org.axonframework.eventhandling.StreamingEventProcessor streaming
+                        && streaming.supportsReset())
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     /** Starts rebuilding {@code name}, or every projection for {@code all}; returns the names. */
