@@ -22,7 +22,8 @@ class ProductionProfileTest {
 
         // the stores of this test run stand in for production's; only the token issuer is missing
         assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production",
-                "--civic.privacy.master-key=" + KEY, "--civic.privacy.pseudonym-key=" + KEY).close())
+                "--civic.privacy.master-key=" + KEY, "--civic.privacy.pseudonym-key=" + KEY,
+                "--civic.transparency.signing-key=" + KEY).close())
                 .hasStackTraceContaining("No token issuer configured");
     }
 
@@ -31,7 +32,8 @@ class ProductionProfileTest {
         TestStores stores = TestStores.fresh();
 
         assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production").close())
-                .hasStackTraceContaining("civic.privacy.master-key, civic.privacy.pseudonym-key");
+                .hasStackTraceContaining("civic.privacy.master-key, civic.privacy.pseudonym-key, "
+                        + "civic.transparency.signing-key");
     }
 
     private static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);

@@ -29,7 +29,8 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
                     + "tokens must come from the identity provider (civic.security.jwk-set-uri)");
         }
         List<String> missing = new ArrayList<>();
-        for (String key : List.of("civic.privacy.master-key", "civic.privacy.pseudonym-key")) {
+        for (String key : List.of("civic.privacy.master-key", "civic.privacy.pseudonym-key",
+                "civic.transparency.signing-key")) {
             if (environment.getProperty(key, "").isBlank()) {
                 missing.add(key);
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.civicledger.query.transparency.TransparencyLog;
 import org.axonframework.serialization.Revision;
 import org.civicledger.domain.consultation.ConsultationId;
 import org.civicledger.domain.cso.CsoId;
@@ -38,9 +39,11 @@ class AuditTrail {
     private static final Set<String> RATIONALES = Set.of("reason", "rationale", "note", "conclusion");
 
     private final EventStore events;
+    private final TransparencyLog log;
 
-    AuditTrail(@Lazy EventStore events) {
+    AuditTrail(@Lazy EventStore events, TransparencyLog log) {
         this.events = events;
+        this.log = log;
     }
 
     @GetMapping("/{kind}/{id}")
@@ -133,9 +136,21 @@ class AuditTrail {
                     payload.getClass().getSimpleName(), revision == null ? 0 : Integer.parseInt(revision.value()),
                     event.getTimestamp(), component(payload, name -> name.endsWith("Pseudonym")),
                     roles == null ? List.of() : Arrays.asList(roles.toString().split(",")),
-                    component(payload, RATIONALES::contains), payload));
+                    component(payload, RATIONALES::contains), payload, null));
         }
-        return entries;
+        return placedInLog(entries);
+    }
+
+    /** Each entry's log index, and a link to its inclusion proof in the newest checkpoint that covers it. */
+    private List<AuditEntry> placedInLog(List<AuditEntry> entries) {
+        Map<String, Long> indexes = log.indexesOf(entries.stream().map(AuditEntry::eventId).toList());
+        long checkpointed = log.latestCheckpoint().map(TransparencyLog.Signed::treeSize).orElse(0L);
+        return entries.stream().map(entry -> {
+            Long index = indexes.get(entry.eventId());
+            return index == null ? entry : entry.inLog(new AuditEntry.LogPlace(index,
+                    "/api/v1/transparency/entries/" + index, index < checkpointed
+                    ? "/api/v1/transparency/proofs/inclusion?index=" + index + "&treeSize=" + checkpointed : null));
+        }).toList();
     }
 
     private static String component(Object payload, java.util.function.Predicate<String> named) {

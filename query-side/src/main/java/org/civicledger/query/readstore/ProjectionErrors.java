@@ -17,11 +17,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProjectionErrors {
 
+    /**
+     * Processors that must take every event in order, or stop and retry: the transparency log (an event
+     * parked would leave it out of the log for good).
+     */
+    public static final java.util.Set<String> NEVER_PARKED = java.util.Set.of("transparency-log");
+
     @Bean
     ConfigurerModule projectionsParkWhatFails(MongoTemplate axonReadStore) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDeadLetterQueueProvider(group -> c -> MongoSequencedDeadLetterQueue.builder()
+                .registerDeadLetterQueueProvider(group -> NEVER_PARKED.contains(group) ? null
+                        : c -> MongoSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .mongoTemplate(axonReadStore)
                         .serializer(c.serializer())
