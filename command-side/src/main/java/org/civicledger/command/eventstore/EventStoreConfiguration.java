@@ -126,6 +126,7 @@ public class EventStoreConfiguration {
                 .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .schema(SCHEMA)
+                .batchSize(1000) // events read per query when processors catch up (Axon: 100)
                 .build();
     }
 

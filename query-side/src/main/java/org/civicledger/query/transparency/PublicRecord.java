@@ -14,14 +14,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code person.PersonalDataRecorded}: its ciphertext stays out, its digest goes in; pseudonyms are not
  * personal data in the clear. Erasing a person's key therefore changes no entry.
  */
-final class PublicRecord {
+public final class PublicRecord {
 
     static final String DOMAIN_PACKAGE = "org.civicledger.domain.";
 
     private PublicRecord() {
     }
 
-    static byte[] entry(long logIndex, EventMessage<?> event) {
+    public static byte[] entry(long logIndex, EventMessage<?> event) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("logIndex", logIndex);
         record.put("eventId", event.getIdentifier());
