@@ -57,11 +57,7 @@ class BenchBrokerEndToEndTest {
         String benchId = "bench-" + name + "-" + RUN;
         BENCHES.add(benchId);
         SimulatedBench bench = new SimulatedBench(benchId);
-        String admin = system.api.token("admin", "ADMIN");
-        assertThat(system.api.post("/api/v1/benches", admin, Map.of("benchId", benchId, "municipalityId", "zavidovici",
-                "location", Map.of("lat", 44.2, "lon", 17.9), "publicKey", bench.publicKey())).status()).isEqualTo(201);
-        assertThat(system.api.post("/api/v1/benches/" + benchId + "/commissioning", admin, Map.of()).status())
-                .isEqualTo(204);
+        Journeys.commission(system.api, bench, "zavidovici");
         return bench.connect(broker.port);
     }
 

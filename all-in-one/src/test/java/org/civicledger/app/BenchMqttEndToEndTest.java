@@ -28,10 +28,7 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
 
     private static SimulatedBench commissioned(String benchId, String municipality) throws Exception {
         SimulatedBench bench = new SimulatedBench(benchId);
-        String admin = api.token("admin", "ADMIN");
-        assertThat(api.post("/api/v1/benches", admin, Map.of("benchId", benchId, "municipalityId", municipality,
-                "location", Map.of("lat", 44.55, "lon", 18.1), "publicKey", bench.publicKey())).status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/benches/" + benchId + "/commissioning", admin, Map.of()).status()).isEqualTo(204);
+        Journeys.commission(api, bench, municipality);
         return bench.connect(system.bean(BenchEndpoint.class).port());
     }
 

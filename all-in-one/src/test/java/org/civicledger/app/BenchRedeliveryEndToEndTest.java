@@ -37,12 +37,7 @@ class BenchRedeliveryEndToEndTest {
         String jwsAfterRestart;
         try (SimulatedBench bench = new SimulatedBench(BENCH)) {
             try (RunningSystem first = RunningSystem.start(stores)) {
-                String admin = first.api.token("admin", "ADMIN");
-                assertThat(first.api.post("/api/v1/benches", admin, Map.of("benchId", BENCH, "municipalityId", "maglaj",
-                        "location", Map.of("lat", 44.55, "lon", 18.1), "publicKey", bench.publicKey())).status())
-                        .isEqualTo(201);
-                assertThat(first.api.post("/api/v1/benches/" + BENCH + "/commissioning", admin, Map.of()).status())
-                        .isEqualTo(204);
+                Journeys.commission(first.api, bench, "maglaj");
                 int port = first.bean(BenchEndpoint.class).port();
 
                 // a crash between storing and acknowledging, then the bench's next connection

@@ -38,12 +38,7 @@ class BenchSilenceEndToEndTest {
         TestStores stores = TestStores.fresh();
         try (RunningSystem first = RunningSystem.start(stores, SETTINGS);
              SimulatedBench bench = new SimulatedBench(BENCH)) {
-            String admin = first.api.token("admin", "ADMIN");
-            assertThat(first.api.post("/api/v1/benches", admin, Map.of("benchId", BENCH, "municipalityId", "zepce",
-                    "location", Map.of("lat", 44.54, "lon", 18.67), "publicKey", bench.publicKey())).status())
-                    .isEqualTo(201);
-            assertThat(first.api.post("/api/v1/benches/" + BENCH + "/commissioning", admin, Map.of()).status())
-                    .isEqualTo(204);
+            Journeys.commission(first.api, bench, "zepce");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> events(first, "BenchWentSilent") == 1);
             // silent: once the check that fired is done, none is pending, so nothing can record the same silence again

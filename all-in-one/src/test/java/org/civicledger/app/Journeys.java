@@ -58,4 +58,14 @@ final class Journeys {
         assertThat(api.post("/api/v1/ideas/" + ideaId + "/progress", officer, Map.of("percent", percent)).status())
                 .isEqualTo(201);
     }
+
+    /** Registers {@code bench} (its public key) in {@code municipality} and puts it into service. */
+    static void commission(Api api, SimulatedBench bench, String municipality) {
+        String admin = api.token("admin", "ADMIN");
+        assertThat(api.post("/api/v1/benches", admin, java.util.Map.of("benchId", bench.benchId, "municipalityId",
+                municipality, "location", java.util.Map.of("lat", 44.2, "lon", 17.9), "publicKey", bench.publicKey()))
+                .status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/benches/" + bench.benchId + "/commissioning", admin, java.util.Map.of()).status())
+                .isEqualTo(204);
+    }
 }

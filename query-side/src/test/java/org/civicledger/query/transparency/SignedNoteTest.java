@@ -42,7 +42,11 @@ class SignedNoteTest {
     /** A verifier key whose base64 holds a '+' (transparency-dev/formats' test key) is read whole. */
     @Test
     void aVerifierKeyWithAPlusInItsBase64IsRead() {
-        new NoteVerifier("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6");
+        org.assertj.core.api.Assertions.assertThatCode(
+                () -> new NoteVerifier("TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new NoteVerifier("TEST+7997405d+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6"))
+                .hasMessageContaining("id does not match");
     }
 
     @Test
