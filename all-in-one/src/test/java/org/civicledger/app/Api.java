@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A client of the running system over real HTTP, as a municipality's or a bench vendor's code would be. */
-final class Api {
+public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,22 +24,22 @@ final class Api {
     }
 
     /** The base URL of the system, e.g. for a client of its own. */
-    String base() {
+    public String base() {
         return base;
     }
 
-    record Reply(int status, String contentType, String location, JsonNode body) {
-        JsonNode json(String field) {
+    public record Reply(int status, String contentType, String location, JsonNode body) {
+        public JsonNode json(String field) {
             return body.get(field);
         }
     }
 
-    String token(String subject, String... roles) {
+    public String token(String subject, String... roles) {
         return token(subject, List.of(roles), Map.of());
     }
 
     /** A dev token with extra claims, such as {@code csoId} or {@code municipalityId}. */
-    String token(String subject, List<String> roles, Map<String, String> claims) {
+    public String token(String subject, List<String> roles, Map<String, String> claims) {
         Map<String, Object> request = new java.util.HashMap<>(claims);
         request.put("subject", subject);
         request.put("roles", roles);
@@ -50,7 +50,7 @@ final class Api {
         return reply.json("token").asString();
     }
 
-    Reply post(String path, String token, Object body) {
+    public Reply post(String path, String token, Object body) {
         return postRaw(path, token, "application/json", JSON.writeValueAsString(body));
     }
 
@@ -76,7 +76,7 @@ final class Api {
         return send(request.build());
     }
 
-    Reply get(String path, String token) {
+    public Reply get(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json")
                 .header("Authorization", "Bearer " + token).GET().build());
@@ -95,7 +95,7 @@ final class Api {
         }
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json").GET().build());
     }

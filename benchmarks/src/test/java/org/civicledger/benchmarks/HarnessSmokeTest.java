@@ -1,0 +1,22 @@
+package org.civicledger.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the harness working: runs the vote driver at a tiny size against the whole system. Asserts
+ * that it measured something and that every vote was accepted — never how fast (timing belongs in the
+ * benchmark's report, not in a test).
+ */
+class HarnessSmokeTest {
+
+    @Test
+    void theVoteDriverRunsEndToEnd() throws Exception {
+        List<String> rows = VoteThroughput.run(30, new int[] {2}, 20, 1);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(row -> assertThat(row).endsWith("| 0 |")); // no vote refused or failed
+    }
+}
