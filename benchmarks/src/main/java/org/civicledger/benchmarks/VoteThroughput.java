@@ -31,17 +31,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answered 201 once the vote's event is committed. For 8, 32 and 128 clients (closed loop), and at a
  * fixed offered rate (open loop). Baseline in the same run, same concurrency: raw JDBC insert-and-commit
  * of an equal row (a stored {@code VoteCast}'s columns) into a scratch copy of the event table of the
- * same PostgreSQL.
+ * same PostgreSQL. A warm-up of {@code --warmup} votes (not reported) lets the JIT compile the hot paths.
  *
  * <p>{@code ./mvnw -q -pl benchmarks -am -DskipTests -Dskip.simulator=true package exec:java
- * -Dbenchmark=org.civicledger.benchmarks.VoteThroughput -Dexec.args="--votes 2000 --clients 8,32,128 --offered 500"}
+ * -Dbenchmark=org.civicledger.benchmarks.VoteThroughput -Dexec.args="--warmup 4000 --votes 2000 --clients 8,32,128 --offered 500"}
  */
 public final class VoteThroughput {
 
     private static final int IDEAS = 10;
 
     public static void main(String[] args) throws Exception {
-        List<String> rows = run(Integer.parseInt(Options.of(args, "--votes", "2000")),
+        List<String> rows = run(Integer.parseInt(Options.of(args, "--warmup", "4000")),
+                Integer.parseInt(Options.of(args, "--votes", "2000")),
                 Arrays.stream(Options.of(args, "--clients", "8,32,128").split(",")).mapToInt(Integer::parseInt).toArray(),
                 Integer.parseInt(Options.of(args, "--offered", "500")), Integer.parseInt(Options.of(args, "--seconds", "10")));
         System.out.println();
@@ -52,7 +53,7 @@ public final class VoteThroughput {
     }
 
     /** Runs every measurement and answers the table's rows. */
-    static List<String> run(int votes, int[] clientCounts, int offered, int seconds) throws Exception {
+    static List<String> run(int warmup, int votes, int[] clientCounts, int offered, int seconds) throws Exception {
         List<String> rows = new ArrayList<>();
         try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN")) {
             List<String> ideas = new ArrayList<>();
@@ -65,6 +66,10 @@ public final class VoteThroughput {
             JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));
             jdbc.execute("create table if not exists vote_baseline (like domain_event_entry including all)");
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+            if (warmup > 0) { // the JIT compiles the hot paths first; not reported
+                closedLoop(http, system.api.base(), requests(system, ideas, warmup), 16);
+                baseline(system.bean(DataSource.class), 16, warmup);
+            }
             for (int clients : clientCounts) {
                 List<Request> requests = requests(system, ideas, votes);
                 double baseline = baseline(system.bean(DataSource.class), clients, votes);

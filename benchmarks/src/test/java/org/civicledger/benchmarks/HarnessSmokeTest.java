@@ -14,7 +14,7 @@ class HarnessSmokeTest {
 
     @Test
     void theVoteDriverRunsEndToEnd() throws Exception {
-        List<String> rows = VoteThroughput.run(30, new int[] {2}, 20, 1);
+        List<String> rows = VoteThroughput.run(10, 30, new int[] {2}, 20, 1);
 
         assertThat(rows).hasSize(2);
         assertThat(rows).allSatisfy(row -> assertThat(row).endsWith("| 0 |")); // no vote refused or failed
