@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.civicledger.app.RunningSystem;
 import org.civicledger.app.TestStores;
+import org.civicledger.benchmarks.Options;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,8 +22,8 @@ public final class DatasetLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(option(args, "--events", "10000")),
-                Integer.parseInt(option(args, "--municipalities", "12")), Long.parseLong(option(args, "--seed", "1")));
+        DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(Options.of(args, "--events", "10000")),
+                Integer.parseInt(Options.of(args, "--municipalities", "12")), Long.parseLong(Options.of(args, "--seed", "1")));
         try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN")) {
             Loaded loaded = load(system, spec);
             System.out.printf(Locale.ROOT, "%n| events planned | commands | events stored | time | commands/s |%n|---:|---:|---:|---:|---:|%n"
@@ -49,15 +50,6 @@ public final class DatasetLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class) - before;
         return new Loaded(sent, plan.events(), stored, seconds);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private DatasetLoad() {
