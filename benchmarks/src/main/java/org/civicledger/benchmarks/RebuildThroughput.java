@@ -25,7 +25,7 @@ public final class RebuildThroughput {
         DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(Options.of(args, "--events", "10000")),
                 Integer.parseInt(Options.of(args, "--municipalities", "143")), Long.parseLong(Options.of(args, "--seed", "1")));
         try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN")) {
-            DatasetLoad.load(system, spec);
+            DatasetLoad.load(system, spec, 8);
             ProjectionRebuilds rebuilds = system.bean(ProjectionRebuilds.class);
             waitUntilCaughtUp(rebuilds);
             JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));

@@ -227,6 +227,42 @@ public final class DatasetPlan {
         }
     }
 
+    /**
+     * The stream a command belongs with when loading in parallel: the idea (its votes, validations,
+     * action, answer and progress), the consultation (with its answers), the bench report's bench; null
+     * for what others depend on (municipalities, CSOs, benches), which loads first.
+     */
+    public static Object partOf(Object command) {
+        if (command instanceof SubmitIdea c) {
+            return c.ideaId();
+        }
+        if (command instanceof CastVote c) {
+            return c.ballotId().ideaId();
+        }
+        if (command instanceof ValidateIdea c) {
+            return c.ideaId();
+        }
+        if (command instanceof ForwardAction c) {
+            return c.ideaId();
+        }
+        if (command instanceof AnswerIdea c) {
+            return c.ideaId();
+        }
+        if (command instanceof ReportProgress c) {
+            return c.ideaId();
+        }
+        if (command instanceof OpenConsultation c) {
+            return c.consultationId();
+        }
+        if (command instanceof AnswerConsultation c) {
+            return c.answerId().consultationId();
+        }
+        if (command instanceof RecordBenchTelemetry c) {
+            return c.benchId();
+        }
+        return null;
+    }
+
     /** An index skewed to the first ideas: a few draw most of the votes. */
     private int popular(int size) {
         double u = random.nextDouble();

@@ -23,7 +23,8 @@ class DatasetTest {
     @Test
     void everyPlannedCommandIsAcceptedAndMakesTheEventsPlanned() throws Exception {
         try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN")) {
-            DatasetLoad.Loaded loaded = DatasetLoad.load(system, new DatasetPlan.Spec(600, 12, 3));
+            // on four threads: each idea, consultation and bench in plan order, the rest side by side
+            DatasetLoad.Loaded loaded = DatasetLoad.load(system, new DatasetPlan.Spec(800, 143, 3), 4);
 
             assertThat(loaded.stored()).isEqualTo(loaded.planned());
         }
