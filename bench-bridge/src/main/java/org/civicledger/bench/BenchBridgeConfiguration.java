@@ -87,10 +87,10 @@ public class BenchBridgeConfiguration {
     @Bean
     @ConditionalOnExpression("${civic.bench.mqtt.enabled:true} and '${civic.bench.mqtt.mode:endpoint}' == 'endpoint'")
     BenchEndpoint benchEndpoint(Vertx benchVertx, BenchMessageHandling handling, OpenConsultations consultations,
-                                BenchRegistry benches, ObjectProvider<AcknowledgementGate> gate,
+                                KnownBenches benches, ObjectProvider<AcknowledgementGate> gate,
                                 @Value("${civic.bench.mqtt.host:0.0.0.0}") String host,
                                 @Value("${civic.bench.mqtt.port:1883}") int port) {
-        return new BenchEndpoint(benchVertx, handling, consultations, benches,
+        return new BenchEndpoint(benchVertx, handling, consultations, benches::standingOf,
                 gate.getIfAvailable(() -> AcknowledgementGate.OPEN), host, port);
     }
 

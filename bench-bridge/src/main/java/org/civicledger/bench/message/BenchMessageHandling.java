@@ -81,7 +81,7 @@ public class BenchMessageHandling {
         }
         try {
             Object recorded = commands.sendAndWait(command(message));
-            // reports and opinions answer false for a message they recorded before; ideas refuse a second stream
+            // an opinion answers false for a message it recorded before; ideas and reports refuse a second stream
             return Boolean.FALSE.equals(recorded) ? Outcome.duplicate(message) : Outcome.stored(message);
         } catch (RuntimeException e) {
             return outcomeOf(message, e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e, e);

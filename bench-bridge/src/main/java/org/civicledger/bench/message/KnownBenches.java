@@ -6,17 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.civicledger.bench.consultation.OpenConsultations;
-import org.civicledger.domain.bench.BenchCameBack;
-import org.civicledger.domain.bench.BenchCommissioned;
-import org.civicledger.domain.bench.BenchDecommissioned;
+import org.civicledger.domain.bench.Bench;
 import org.civicledger.domain.bench.BenchId;
-import org.civicledger.domain.bench.BenchKeyRotated;
-import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.civicledger.domain.bench.BenchStanding;
-import org.civicledger.domain.bench.BenchWentSilent;
 
 /**
  * The standing of each bench, read from the event store once and kept until the bench's stream moves
@@ -29,10 +24,13 @@ import org.civicledger.domain.bench.BenchWentSilent;
 @ProcessingGroup(OpenConsultations.PROCESSING_GROUP)
 public class KnownBenches {
 
+    private static final String BENCH = Bench.class.getSimpleName();
+
     private record Known(long version, Optional<BenchStanding> standing) {
     }
 
     private final BenchRegistry store;
+    /** The newest sequence number seen of each bench's stream, by stream name ({@code bench-<id>}). */
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final Map<String, Known> standings = new ConcurrentHashMap<>();
 
@@ -42,51 +40,25 @@ public class KnownBenches {
 
     /** As {@link BenchRegistry#standingOf}, from memory while the bench's stream has not moved on. */
     public Optional<BenchStanding> standingOf(BenchId benchId) {
-        Long version = versions.get(benchId.value());
+        Long version = versions.get(benchId.toString());
         if (version == null) {
             return store.standingOf(benchId); // not seen in the stream yet: ask the store every time
         }
-        Known known = standings.get(benchId.value());
+        Known known = standings.get(benchId.toString());
         if (known != null && known.version() == version) {
             return known.standing();
         }
         Optional<BenchStanding> standing = store.standingOf(benchId);
-        standings.put(benchId.value(), new Known(version, standing));
+        standings.put(benchId.toString(), new Known(version, standing));
         return standing;
     }
 
-    private void moved(String benchId, long sequence) {
-        versions.merge(benchId, sequence, Math::max);
-    }
-
+    /** Any event of a bench's own stream moves its version on, whatever the event is. */
     @EventHandler
-    void on(BenchRegistered event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
-    }
-
-    @EventHandler
-    void on(BenchCommissioned event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
-    }
-
-    @EventHandler
-    void on(BenchKeyRotated event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
-    }
-
-    @EventHandler
-    void on(BenchDecommissioned event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
-    }
-
-    @EventHandler
-    void on(BenchWentSilent event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
-    }
-
-    @EventHandler
-    void on(BenchCameBack event, @SequenceNumber long sequence) {
-        moved(event.benchId(), sequence);
+    void on(Object event, DomainEventMessage<?> message) {
+        if (BENCH.equals(message.getType())) {
+            versions.merge(message.getAggregateIdentifier(), message.getSequenceNumber(), Math::max);
+        }
     }
 
     @ResetHandler

@@ -44,7 +44,7 @@ public class BenchWatchConfiguration {
     }
 
     @Bean
-    ConfigurerModule benchWatch(ConnectionProvider connections, Serializer serializer) {
+    ConfigurerModule benchWatch(ConnectionProvider connections, Serializer serializer, TokenSchema tokenSchema) {
         JdbcSagaStore sagas = JdbcSagaStore.builder()
                 .connectionProvider(connections)
                 .sqlSchema(new PostgresSagaSqlSchema(SagaSchema.builder()
@@ -62,15 +62,7 @@ public class BenchWatchConfiguration {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
-                .schema(TokenSchema.builder()
-                        .setTokenTable("token_entry")
-                        .setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment")
-                        .setTokenColumn("token")
-                        .setTokenTypeColumn("token_type")
-                        .setTimestampColumn("timestamp")
-                        .setOwnerColumn("owner")
-                        .build())
+                .schema(tokenSchema)
                 .build();
         return configurer -> configurer.eventProcessing()
                 .registerSaga(BenchWatch.class, saga -> saga.configureSagaStore(c -> sagas))

@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
@@ -127,6 +128,23 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .schema(SCHEMA)
                 .batchSize(1000) // events read per query when processors catch up (Axon: 100)
+                .build();
+    }
+
+    /**
+     * The token table of db/eventstore/V3__sagas_tokens_deadlines.sql, for the processors whose position
+     * lives beside the events (the bench watch, the transparency log's writer).
+     */
+    @Bean
+    TokenSchema eventStoreTokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
                 .build();
     }
 

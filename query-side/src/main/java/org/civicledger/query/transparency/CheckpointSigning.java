@@ -46,21 +46,6 @@ public class CheckpointSigning implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::signIfDue, 0, 500, TimeUnit.MILLISECONDS);
     }
 
-    /** Signs a checkpoint of the whole log now, if it has grown since the last one; answers the newest. */
-    public synchronized java.util.Optional<TransparencyLog.Signed> signNow() {
-        long size = transparencyLog.refresh();
-        java.util.Optional<TransparencyLog.Signed> last = transparencyLog.latestCheckpoint();
-        if (!consistentWith(last)) {
-            return last;
-        }
-        if (size > 0 && (last.isEmpty() || size > last.get().treeSize())) {
-            byte[] root = transparencyLog.root(size);
-            transparencyLog.keep(new TransparencyLog.Signed(size, root,
-                    signer.sign(NoteSigner.checkpoint(signer.name(), size, root)), clock.instant()));
-        }
-        return transparencyLog.latestCheckpoint();
-    }
-
     private boolean consistentWith(java.util.Optional<TransparencyLog.Signed> last) {
         if (consistent || last.isEmpty()) {
             return true;
@@ -87,8 +72,10 @@ public class CheckpointSigning implements SmartLifecycle {
             long lastSize = last.map(TransparencyLog.Signed::treeSize).orElse(0L);
             boolean due = size > lastSize && (size - lastSize >= every || last.isEmpty()
                     || !clock.instant().isBefore(last.get().signedAt().plus(interval)));
-            if (due) {
-                signNow();
+            if (due && consistentWith(last)) {
+                byte[] root = transparencyLog.root(size);
+                transparencyLog.keep(new TransparencyLog.Signed(size, root,
+                        signer.sign(NoteSigner.checkpoint(signer.name(), size, root)), clock.instant()));
             }
         } catch (RuntimeException e) {
             log.warn("Signing a transparency checkpoint failed; trying again: {}", e.getMessage());

@@ -40,13 +40,12 @@ public class TransparencyConfiguration {
     }
 
     @Bean
-    ConfigurerModule transparencyLogProcessor(ConnectionProvider connections, Serializer serializer) {
+    ConfigurerModule transparencyLogProcessor(ConnectionProvider connections, Serializer serializer,
+                                              TokenSchema tokenSchema) {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
-                .schema(TokenSchema.builder().setTokenTable("token_entry").setProcessorNameColumn("processor_name")
-                        .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
-                        .setTimestampColumn("timestamp").setOwnerColumn("owner").build())
+                .schema(tokenSchema)
                 .build();
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessor(TransparencyLogWriter.PROCESSING_GROUP, c -> c.eventStore(),
