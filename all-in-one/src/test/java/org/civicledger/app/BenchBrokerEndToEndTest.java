@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,13 +93,8 @@ class BenchBrokerEndToEndTest {
     @Test
     void openConsultationsAreRetainedForTheBenchesOfTheMunicipality() throws Exception {
         try (SimulatedBench bench = commissioned("consult")) {
-            String officer = system.api.token("officer-zavidovici", List.of("MUNICIPAL_OFFICER"),
-                    Map.of("municipalityId", "zavidovici"));
-            String consultation = system.api.post("/api/v1/consultations", officer, Map.of(
-                    "question", Map.of("bs", "Gdje postaviti novu klupu?"),
-                    "options", List.of(Map.of("optionId", "park", "label", Map.of("bs", "U parku")),
-                            Map.of("optionId", "trg", "label", Map.of("bs", "Na trgu"))),
-                    "closesAt", Instant.now().plus(Duration.ofDays(3)).toString())).json("consultationId").asString();
+            String consultation = Journeys.openConsultation(system.api, "zavidovici", "bs", "Gdje postaviti novu klupu?",
+                    Duration.ofDays(3), Map.of("park", "U parku", "trg", "Na trgu"));
             bench.followConsultations();
             await().atMost(Duration.ofSeconds(15)).until(() -> bench.consultations.stream()
                     .anyMatch(c -> c.getKey().contains(consultation)));

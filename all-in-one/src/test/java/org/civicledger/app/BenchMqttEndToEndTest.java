@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,12 +82,9 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
             assertThat(bench.consultations.get(0).getKey()).contains("\"consultations\":[]");
             assertThat(bench.consultations.get(0).getValue()).as("retained").isTrue();
 
+            String consultation = Journeys.openConsultation(api, "ravno", "hr", "Gdje nova klupa?", Duration.ofDays(1),
+                    Map.of("trg", "Na trgu", "luka", "Kod luke"));
             String officer = api.token("officer-ravno", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "ravno"));
-            String consultation = api.post("/api/v1/consultations", officer, Map.of(
-                    "question", Map.of("hr", "Gdje nova klupa?"),
-                    "options", List.of(Map.of("optionId", "trg", "label", Map.of("hr", "Na trgu")),
-                            Map.of("optionId", "luka", "label", Map.of("hr", "Kod luke"))),
-                    "closesAt", Instant.now().plus(Duration.ofDays(1)).toString())).json("consultationId").asString();
             await().atMost(Duration.ofSeconds(10)).until(() -> bench.consultations.size() >= 2);
             assertThat(bench.consultations.get(1).getKey()).contains(consultation).contains("Gdje nova klupa?");
 
@@ -101,12 +97,8 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
     @Test
     void telemetryStatusAndOpinionsAreStoredOnceEach() throws Exception {
         try (SimulatedBench bench = commissioned("bench-zepce-1", "zepce")) {
-            String officer = api.token("officer-zepce", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "zepce"));
-            String consultation = api.post("/api/v1/consultations", officer, Map.of(
-                    "question", Map.of("bs", "Treba li više rasvjete?"),
-                    "options", List.of(Map.of("optionId", "da", "label", Map.of("bs", "Da")),
-                            Map.of("optionId", "ne", "label", Map.of("bs", "Ne"))),
-                    "closesAt", Instant.now().plus(Duration.ofDays(2)).toString())).json("consultationId").asString();
+            String consultation = Journeys.openConsultation(api, "zepce", "bs", "Treba li više rasvjete?",
+                    Duration.ofDays(2), Map.of("da", "Da", "ne", "Ne"));
             String telemetry = UUID.randomUUID().toString();
             String status = UUID.randomUUID().toString();
             String opinion = UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package org.civicledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -67,5 +68,20 @@ final class Journeys {
                 .status()).isEqualTo(201);
         assertThat(api.post("/api/v1/benches/" + bench.benchId + "/commissioning", admin, java.util.Map.of()).status())
                 .isEqualTo(204);
+    }
+
+    /**
+     * An officer of {@code municipality} opens a consultation now, closing after {@code open}, with
+     * {@code options} (option id to label, in {@code language}); answers its id.
+     */
+    static String openConsultation(Api api, String municipality, String language, String question, Duration open,
+                                   java.util.Map<String, String> options) {
+        String officer = api.token("officer-" + municipality, List.of("MUNICIPAL_OFFICER"),
+                java.util.Map.of("municipalityId", municipality));
+        return api.post("/api/v1/consultations", officer, java.util.Map.of(
+                "question", java.util.Map.of(language, question),
+                "options", options.entrySet().stream().map(o -> java.util.Map.of("optionId", o.getKey(),
+                        "label", java.util.Map.of(language, o.getValue()))).toList(),
+                "closesAt", java.time.Instant.now().plus(open).toString())).json("consultationId").asString();
     }
 }

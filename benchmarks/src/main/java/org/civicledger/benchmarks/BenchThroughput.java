@@ -146,10 +146,8 @@ public final class BenchThroughput {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             close(clients);
-            long[] sorted = Arrays.copyOf(latencies, index.get());
-            Arrays.sort(sorted);
-            return new Result(total, total / seconds, sorted[sorted.length / 2] / 1e6,
-                    sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.99))] / 1e6);
+            Latencies measured = new Latencies(latencies, index.get());
+            return new Result(total, total / seconds, measured.medianMillis(), measured.p99Millis());
         } finally {
             vertx.close();
         }

@@ -176,10 +176,8 @@ public final class VoteThroughput {
     }
 
     private static Result result(long[] latencies, int count, int errors, double seconds) {
-        long[] sorted = Arrays.copyOf(latencies, count);
-        Arrays.sort(sorted);
-        return new Result(count / seconds, sorted[count / 2] / 1e6,
-                sorted[(int) Math.min(count - 1, Math.round(count * 0.99))] / 1e6, errors);
+        Latencies measured = new Latencies(latencies, count);
+        return new Result(count / seconds, measured.medianMillis(), measured.p99Millis(), errors);
     }
 
     /** Raw JDBC: {@code clients} connections each inserting and committing one row a statement. */
