@@ -55,6 +55,11 @@ public final class TestStores {
         }
     }
 
+    /** The data directory (the embedded event store and the keys live under it). */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
     public static boolean usesServer() {
         return "postgres".equals(EVENT_STORE);
     }
@@ -66,6 +71,8 @@ public final class TestStores {
         properties.put("civic.data-dir", dataDirectory.toString());
         properties.put("civic.event-store", EVENT_STORE);
         properties.put("civic.bench.mqtt.host", "127.0.0.1");
+        // a dashboard read right after a write shows it (RecentDashboardsTest covers the sharing of recent ones)
+        properties.put("civic.dashboard.max-age", "PT0S");
         properties.put("civic.bench.mqtt.port", "0"); // a free port: this machine's Mosquitto holds 1883
         if (usesServer()) {
             properties.put("civic.postgres.url", POSTGRES_URL);

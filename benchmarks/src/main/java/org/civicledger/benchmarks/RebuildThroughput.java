@@ -5,16 +5,16 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.civicledger.app.RunningSystem;
 import org.civicledger.app.TestStores;
-import org.civicledger.benchmarks.dataset.DatasetLoad;
+import org.civicledger.benchmarks.dataset.DatasetBulkLoad;
 import org.civicledger.benchmarks.dataset.DatasetPlan;
 import org.civicledger.query.rebuild.ProjectionRebuilds;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilding every projection from zero, in events per second, beside the baseline of the same run: a
- * sequential read of the same events table with each payload decoded as JSON. Loads the dataset first
- * (through the command path), waits for the read models to catch up, then rebuilds them all.
+ * sequential read of the same events table with each payload decoded as JSON. Writes the dataset first
+ * (the bulk path: the same events as the command path), waits for the read models to catch up, then
+ * rebuilds them all.
  *
  * <p>{@code ./mvnw -q -pl benchmarks -am -DskipTests -Dskip.simulator=true package exec:java
  * -Dbenchmark=org.civicledger.benchmarks.RebuildThroughput -Dexec.args="--events 10000 --municipalities 143"}
@@ -24,28 +24,18 @@ public final class RebuildThroughput {
     public static void main(String[] args) throws Exception {
         DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(Options.of(args, "--events", "10000")),
                 Integer.parseInt(Options.of(args, "--municipalities", "143")), Long.parseLong(Options.of(args, "--seed", "1")));
-        try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN")) {
-            DatasetLoad.load(system, spec, 8);
+        try (RunningSystem system = RunningSystem.start(TestStores.fresh(), "--logging.level.root=WARN",
+                "--civic.bench.silent-after=P3650D")) {
+            DatasetBulkLoad.load(system, spec, DatasetBulkLoad.yearFor(spec.events()));
             ProjectionRebuilds rebuilds = system.bean(ProjectionRebuilds.class);
             waitUntilCaughtUp(rebuilds);
             JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));
             long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
 
-            JsonMapper json = JsonMapper.builder().build();
-            long start = System.nanoTime();
-            long[] decoded = {0};
-            jdbc.query(connection -> {
-                var statement = connection.prepareStatement("select payload from domain_event_entry order by global_index");
-                statement.setFetchSize(1000);
-                connection.setAutoCommit(false);
-                return statement;
-            }, rs -> {
-                json.readTree(rs.getBytes(1));
-                decoded[0]++;
-            });
-            double baseline = decoded[0] / ((System.nanoTime() - start) / 1e9);
+            double baseline = EventTableBaseline.readAndDecode(jdbc);
 
-            start = System.nanoTime();
+            long start = System.nanoTime();
+
             List<String> rebuilding = rebuilds.rebuild("all");
             waitUntilRebuilt(rebuilds);
             double seconds = (System.nanoTime() - start) / 1e9;

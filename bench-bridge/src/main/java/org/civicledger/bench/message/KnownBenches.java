@@ -54,8 +54,9 @@ public class KnownBenches {
     }
 
     /** Any event of a bench's own stream moves its version on, whatever the event is. */
-    @EventHandler
-    void on(Object event, DomainEventMessage<?> message) {
+    /** Every event, by its stream only: the payload is never read (nor deserialized) here. */
+    @EventHandler(payloadType = Object.class)
+    void on(DomainEventMessage<?> message) {
         if (BENCH.equals(message.getType())) {
             versions.merge(message.getAggregateIdentifier(), message.getSequenceNumber(), Math::max);
         }

@@ -25,7 +25,7 @@ class KnownBenchesTest {
     });
 
     private void stored(String type, long sequence, Object event) {
-        benches.on(event, new GenericDomainEventMessage<>(type, BENCH.toString(), sequence, event));
+        benches.on(new GenericDomainEventMessage<>(type, BENCH.toString(), sequence, event));
     }
 
     @Test
@@ -53,7 +53,7 @@ class KnownBenchesTest {
         stored("Bench", 1, new BenchCommissioned(BENCH.value(), "admin"));
         benches.standingOf(BENCH);
         BenchStatusReported report = new BenchStatusReported("m-1", BENCH.value(), java.time.Instant.EPOCH, "ONLINE");
-        benches.on(report, new GenericDomainEventMessage<>("BenchReport", "bench-report-m-1", 0, report));
+        benches.on(new GenericDomainEventMessage<>("BenchReport", "bench-report-m-1", 0, report));
 
         benches.standingOf(BENCH);
         assertThat(reads).hasValue(1);

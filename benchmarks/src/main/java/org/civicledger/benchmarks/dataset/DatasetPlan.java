@@ -106,12 +106,19 @@ public final class DatasetPlan {
         }
     }
 
-    private Plan build(Spec spec) {
+    /** The municipalities a plan of {@code count} (12 or 143) municipalities uses: the seeded ones first. */
+    public static List<String> municipalities(int count) {
         List<String> municipalities = new ArrayList<>(SEEDED);
-        for (int i = municipalities.size(); i < spec.municipalities(); i++) {
-            String slug = "opcina-" + (i + 1);
-            municipalities.add(slug);
-            add(new RegisterMunicipality(new MunicipalityId(slug), "Općina " + (i + 1)), 1);
+        for (int i = municipalities.size(); i < count; i++) {
+            municipalities.add("opcina-" + (i + 1));
+        }
+        return municipalities;
+    }
+
+    private Plan build(Spec spec) {
+        List<String> municipalities = municipalities(spec.municipalities());
+        for (int i = SEEDED.size(); i < municipalities.size(); i++) {
+            add(new RegisterMunicipality(new MunicipalityId(municipalities.get(i)), "Općina " + (i + 1)), 1);
         }
         Pseudonym admin = pseudonym("admin", 0);
         List<Cso> csos = new ArrayList<>();

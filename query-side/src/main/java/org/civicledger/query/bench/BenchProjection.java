@@ -26,6 +26,7 @@ import org.civicledger.domain.bench.BenchStatus;
 import org.civicledger.domain.bench.BenchStatusReported;
 import org.civicledger.domain.bench.BenchTelemetryRecorded;
 import org.civicledger.domain.bench.BenchWentSilent;
+import org.civicledger.query.readstore.BatchedWrites;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -70,20 +71,20 @@ public class BenchProjection {
     /** One document per report, keyed by its message id: a replay or redelivery cannot count it twice. */
     @EventHandler
     void on(BenchTelemetryRecorded event) {
-        reports.updateOne(eq("_id", event.messageId()), Updates.combine(
+        BatchedWrites.write(reports, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", event.messageId()), Updates.combine(
                 Updates.setOnInsert("benchId", event.benchId()), Updates.setOnInsert("sentAt", Date.from(event.sentAt())),
                 Updates.setOnInsert("kind", "TELEMETRY"), Updates.setOnInsert("batteryPercent", event.batteryPercent()),
                 Updates.setOnInsert("wifiClients", event.wifiClients()),
                 Updates.setOnInsert("chargingSessions", event.chargingSessions())),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                new com.mongodb.client.model.UpdateOptions().upsert(true)));
     }
 
     @EventHandler
     void on(BenchStatusReported event) {
-        reports.updateOne(eq("_id", event.messageId()), Updates.combine(
+        BatchedWrites.write(reports, new com.mongodb.client.model.UpdateOneModel<>(eq("_id", event.messageId()), Updates.combine(
                 Updates.setOnInsert("benchId", event.benchId()), Updates.setOnInsert("sentAt", Date.from(event.sentAt())),
                 Updates.setOnInsert("kind", "STATUS"), Updates.setOnInsert("state", event.state())),
-                new com.mongodb.client.model.UpdateOptions().upsert(true));
+                new com.mongodb.client.model.UpdateOptions().upsert(true)));
     }
 
     /** The use of one bench from its reports sent in {@code [from, to)} (either end open when null). */

@@ -9,6 +9,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +37,8 @@ import org.civicledger.query.consultation.ConsultationView.FindConsultation;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.consultation.ConsultationView.OptionResult;
 import org.civicledger.query.idea.IdeaProjection;
+import org.civicledger.query.readstore.BatchedWrites;
+import org.civicledger.query.readstore.HomeMunicipality;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -53,13 +57,18 @@ public class ConsultationProjection {
     private final MongoCollection<Document> consultations;
     private final MongoCollection<Document> answers;
     private final MongoCollection<Document> opinions;
+    /** Per idea, the consultations about it: an idea's page asks for them by the idea's id, without a scan. */
+    private final MongoCollection<Document> aboutIdeas;
     private final Clock clock;
+    private final HomeMunicipality homes;
 
     public ConsultationProjection(MongoDatabase readStore, Clock clock) {
         this.consultations = readStore.getCollection("consultations");
         this.answers = readStore.getCollection("consultationAnswers");
         this.opinions = readStore.getCollection(OPINIONS);
+        this.aboutIdeas = readStore.getCollection("consultationsAboutIdeas");
         this.clock = clock;
+        this.homes = new HomeMunicipality(consultations);
         prepare();
     }
 
@@ -69,6 +78,7 @@ public class ConsultationProjection {
         consultations.drop();
         answers.drop();
         opinions.drop();
+        aboutIdeas.drop();
         prepare();
     }
 
@@ -91,6 +101,11 @@ public class ConsultationProjection {
                 .append("opensAt", Date.from(event.opensAt()))
                 .append("closesAt", Date.from(event.closesAt()))
                 .append("closed", false));
+        homes.remember(event.consultationId(), event.municipalityId());
+        if (event.ideaId() != null) {
+            BatchedWrites.write(aboutIdeas, new UpdateOneModel<>(eq("_id", event.ideaId()),
+                    Updates.addToSet("consultationIds", event.consultationId()), new UpdateOptions().upsert(true)));
+        }
     }
 
     @EventHandler
@@ -119,8 +134,7 @@ public class ConsultationProjection {
 
     /** The municipality that opened a consultation, or null if it is not (yet) known here. */
     public String municipalityOf(String consultationId) {
-        Document consultation = consultations.find(eq("_id", consultationId)).first();
-        return consultation == null ? null : consultation.getString("municipalityId");
+        return homes.of(consultationId);
     }
 
     @QueryHandler
@@ -158,8 +172,8 @@ public class ConsultationProjection {
 
     /** Anonymous bench opinions given in consultations about this idea: the idea's "bench opinions". */
     public long anonymousOpinionsAbout(String ideaId) {
-        List<String> about = new ArrayList<>();
-        consultations.find(eq("ideaId", ideaId)).forEach(d -> about.add(d.getString("_id")));
+        Document consulted = aboutIdeas.find(eq("_id", ideaId)).first();
+        List<String> about = consulted == null ? List.of() : consulted.getList("consultationIds", String.class);
         return about.isEmpty() ? 0 : opinions.countDocuments(com.mongodb.client.model.Filters.in("consultationId", about));
     }
 

@@ -54,12 +54,15 @@ import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityView;
 import org.civicledger.query.participation.ParticipationProjection;
 import org.civicledger.query.person.PersonProjection;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes dashboards from the read models at query time. Counting from the documents themselves,
  * rather than keeping counters, makes every figure idempotent by construction: no replay, restart or
- * duplicate can count anything twice.
+ * duplicate can count anything twice. Readers share a dashboard computed up to
+ * {@code civic.dashboard.max-age} ago ({@link RecentDashboards}), so a crowd asking for one dashboard costs
+ * one computation.
  */
 @Component
 class DashboardQuery {
@@ -78,9 +81,13 @@ class DashboardQuery {
     private final Clock clock;
     private final org.civicledger.query.bench.BenchProjection benches;
 
+    private final RecentDashboards recent;
+
     DashboardQuery(MongoDatabase readStore, QueryGateway queries, Clock clock,
-                   org.civicledger.query.bench.BenchProjection benches) {
+                   org.civicledger.query.bench.BenchProjection benches,
+                   @Value("${civic.dashboard.max-age:PT5S}") Duration maxAge) {
         this.benches = benches;
+        this.recent = new RecentDashboards(maxAge, clock);
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
         this.ballots = readStore.getCollection(VoteProjection.COLLECTION);
         this.opinions = readStore.getCollection(ConsultationProjection.OPINIONS);
@@ -94,12 +101,14 @@ class DashboardQuery {
     Optional<Dashboard> handle(FindMunicipalDashboard query) {
         Optional<MunicipalityView> municipality = queries.query(new FindMunicipality(query.municipalityId()),
                 ResponseTypes.optionalInstanceOf(MunicipalityView.class)).join();
-        return municipality.map(m -> dashboard(m.municipalityId(), m.name(), new Period(query.from(), query.to())));
+        return municipality.map(m -> recent.get(query,
+                () -> dashboard(m.municipalityId(), m.name(), new Period(query.from(), query.to()))));
     }
 
     @QueryHandler
     Dashboard handle(FindNetworkDashboard query) {
-        return dashboard(null, "Network for Participatory Democracy", new Period(query.from(), query.to()));
+        return recent.get(query,
+                () -> dashboard(null, "Network for Participatory Democracy", new Period(query.from(), query.to())));
     }
 
     private Dashboard dashboard(String municipalityId, String name, Period period) {

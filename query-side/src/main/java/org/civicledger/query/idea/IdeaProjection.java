@@ -32,6 +32,7 @@ import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.query.consultation.ConsultationProjection;
+import org.civicledger.query.readstore.BatchedWrites;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -49,9 +50,11 @@ public class IdeaProjection {
     private final MongoCollection<Document> ideas;
     private final VoteProjection votes;
     private final ConsultationProjection consultations;
+    private final IdeaHomes homes;
 
-    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations) {
+    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations, IdeaHomes homes) {
         this.ideas = readStore.getCollection(COLLECTION);
+        this.homes = homes;
         this.votes = votes;
         this.consultations = consultations;
         prepare();
@@ -83,6 +86,7 @@ public class IdeaProjection {
                 .append("validations", List.of())
                 .append("hidden", false)
                 .append("submittedAt", Date.from(at)));
+        homes.remember(event.ideaId(), event.municipalityId());
     }
 
     @EventHandler
@@ -171,12 +175,6 @@ public class IdeaProjection {
         Versioned.apply(ideas, event.ideaId(), sequence, moderation(false, event.reason(), at));
     }
 
-    /** The municipality an idea was left for, or null if the idea is not (yet) in {@code ideas}. */
-    public static String municipalityOf(MongoCollection<Document> ideas, String ideaId) {
-        Document idea = ideas.find(eq("_id", ideaId)).first();
-        return idea == null ? null : idea.getString("municipalityId");
-    }
-
     /** Every idea as the public sees it, oldest first. */
     public void forEachIdea(java.util.function.Consumer<IdeaView> each) {
         ideas.find().sort(new Document("submittedAt", 1)).forEach(d -> each.accept(view(d)));
@@ -184,6 +182,7 @@ public class IdeaProjection {
 
     /** The idea's document if it has not seen {@code sequence} yet, for updates computed from its content. */
     private Document unapplied(String ideaId, long sequence) {
+        BatchedWrites.flush(ideas);
         Document idea = ideas.find(eq("_id", ideaId)).first();
         return idea == null || idea.get(Versioned.VERSION, Number.class).longValue() >= sequence ? null : idea;
     }

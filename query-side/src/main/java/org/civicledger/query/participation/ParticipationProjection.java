@@ -5,7 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import org.civicledger.query.readstore.BatchedWrites;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
@@ -18,6 +20,7 @@ import org.civicledger.domain.consultation.ConsultationAnswered;
 import org.civicledger.domain.idea.IdeaSubmitted;
 import org.civicledger.domain.vote.VoteCast;
 import org.civicledger.query.consultation.ConsultationProjection;
+import org.civicledger.query.idea.IdeaHomes;
 import org.civicledger.query.idea.IdeaProjection;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +36,12 @@ public class ParticipationProjection {
     public static final String COLLECTION = "participations";
 
     private final MongoCollection<Document> participations;
-    private final MongoCollection<Document> ideas;
+    private final IdeaHomes ideas;
     private final ConsultationProjection consultations;
 
-    public ParticipationProjection(MongoDatabase readStore, ConsultationProjection consultations) {
+    public ParticipationProjection(MongoDatabase readStore, IdeaHomes ideas, ConsultationProjection consultations) {
         this.participations = readStore.getCollection(COLLECTION);
-        this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
+        this.ideas = ideas;
         this.consultations = consultations;
         prepare();
     }
@@ -67,7 +70,7 @@ public class ParticipationProjection {
     @EventHandler
     void on(VoteCast event, @Timestamp Instant at) {
         record("vote:" + event.ideaId() + ":" + event.voterPseudonym(),
-                IdeaProjection.municipalityOf(ideas, event.ideaId()), event.voterPseudonym(), "VOTE", "WEB", at);
+                ideas.of(event.ideaId()), event.voterPseudonym(), "VOTE", "WEB", at);
     }
 
     @EventHandler
@@ -78,11 +81,11 @@ public class ParticipationProjection {
 
     /** The first time counts: a later re-vote or a replay leaves the document as it was. */
     private void record(String id, String municipalityId, String pseudonym, String kind, String channel, Instant at) {
-        participations.updateOne(eq("_id", id), Updates.combine(
+        BatchedWrites.write(participations, new UpdateOneModel<>(eq("_id", id), Updates.combine(
                 Updates.setOnInsert("municipalityId", municipalityId),
                 Updates.setOnInsert("pseudonym", pseudonym),
                 Updates.setOnInsert("kind", kind),
                 Updates.setOnInsert("channel", channel),
-                Updates.setOnInsert("at", Date.from(at))), new UpdateOptions().upsert(true));
+                Updates.setOnInsert("at", Date.from(at))), new UpdateOptions().upsert(true)));
     }
 }

@@ -2,9 +2,11 @@ package org.civicledger.query.readstore;
 
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,16 +25,26 @@ public class ProjectionErrors {
      */
     public static final java.util.Set<String> NEVER_PARKED = java.util.Set.of("transparency-log");
 
+    /**
+     * Every event is checked against its group's queue (is an earlier event of its aggregate parked?).
+     * The answer "no" is remembered for the aggregates seen lately, so that check costs a read-store query
+     * only for aggregates not seen lately, instead of one query per event and processor.
+     */
     @Bean
-    ConfigurerModule projectionsParkWhatFails(MongoTemplate axonReadStore) {
-        return configurer -> configurer.eventProcessing()
-                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerDeadLetterQueueProvider(group -> NEVER_PARKED.contains(group) ? null
-                        : c -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(group)
-                        .mongoTemplate(axonReadStore)
-                        .serializer(c.serializer())
-                        .transactionManager(NoTransactionManager.instance())
-                        .build());
+    ConfigurerModule projectionsParkWhatFails(MongoTemplate axonReadStore, ApplicationContext context) {
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing()
+                    .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                    .registerDeadLetterQueueProvider(group -> NEVER_PARKED.contains(group) ? null
+                            : c -> MongoSequencedDeadLetterQueue.builder()
+                            .processingGroup(group)
+                            .mongoTemplate(axonReadStore)
+                            .serializer(c.serializer())
+                            .transactionManager(NoTransactionManager.instance())
+                            .build());
+            ProjectionBatches.projectionGroups(context).forEach(group ->
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                            (c, invoker) -> invoker.enableSequenceIdentifierCache()));
+        };
     }
 }

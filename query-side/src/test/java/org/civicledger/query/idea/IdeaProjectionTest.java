@@ -42,9 +42,10 @@ class IdeaProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         readStore = client.getDatabase("test");
-        votes = new VoteProjection(readStore);
+        IdeaHomes homes = new IdeaHomes(readStore);
+        votes = new VoteProjection(readStore, homes);
         projection = new IdeaProjection(readStore, votes,
-                new org.civicledger.query.consultation.ConsultationProjection(readStore, java.time.Clock.systemUTC()));
+                new org.civicledger.query.consultation.ConsultationProjection(readStore, java.time.Clock.systemUTC()), homes);
     }
 
     @AfterEach
@@ -136,14 +137,27 @@ class IdeaProjectionTest {
     void votesCountBallotsThatCountNowWhateverIsReplayed() {
         projection.on(submitted("Novi park"), 0, AT);
 
-        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
-        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
-        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
-        votes.on(new VoteWithdrawn(ID, "voter-2"), 1);
-        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
+        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
+        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
+        votes.cast(new VoteCast(ID, "voter-2"), 0, AT, 11L);
+        votes.withdraw(new VoteWithdrawn(ID, "voter-2"), 1, 12L);
+        votes.cast(new VoteCast(ID, "voter-2"), 0, AT, 11L);
 
         assertThat(view().votes().identified()).isEqualTo(1);
-        votes.on(new VoteCast(ID, "voter-2"), 2, AT);
+        votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
+        assertThat(view().votes().identified()).isEqualTo(2);
+        votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
+        assertThat(view().votes().identified()).isEqualTo(2);
+    }
+
+    @Test
+    void aVoteRetriedOutsideTheStreamCountsOnlyIfItsBallotChanges() {
+        projection.on(submitted("Novi park"), 0, AT);
+        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
+
+        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, null); // a dead letter retried: no position
+        votes.cast(new VoteCast(ID, "voter-3"), 0, AT, null);
+
         assertThat(view().votes().identified()).isEqualTo(2);
     }
 

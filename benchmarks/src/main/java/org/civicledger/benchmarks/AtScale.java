@@ -1,0 +1,293 @@
+package org.civicledger.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.bson.Document;
+import org.civicledger.app.RunningSystem;
+import org.civicledger.app.TestStores;
+import org.civicledger.benchmarks.dataset.DatasetBulkLoad;
+import org.civicledger.benchmarks.dataset.DatasetLoad;
+import org.civicledger.benchmarks.dataset.DatasetPlan;
+import org.civicledger.domain.idea.SubmitIdea;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system at a size: a dataset of {@code --events} written by the bulk path, then the default
+ * run ({@code civic-ledger-exec.jar}, its own process, as a newcomer starts it) started on that event
+ * store with a fresh read store. Measures the time to ready (HTTP up; every projection caught up) and
+ * resident memory, the rebuild rate that start-up is, then idea and dashboard reads with
+ * {@code --readers} concurrent readers against a plain {@code find} by {@code _id} on the same read store.
+ *
+ * <p>{@code ./mvnw -q -pl benchmarks -am -DskipTests -Dskip.simulator=true package exec:java
+ * -Dbenchmark=org.civicledger.benchmarks.AtScale -Dexec.args="--events 100000 --municipalities 143"}
+ */
+public final class AtScale {
+
+    /** The JVM options of the README's run command (all-in-one's {@code run.jvm-options}). */
+    static final String DEFAULT_RUN_JVM_OPTIONS = "-Xmx640m";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern READ_STORE = Pattern.compile("embedded MongoDB-wire server \\(memory\\) at (mongodb://[0-9.:]+)");
+
+    public static void main(String[] args) throws Exception {
+        DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(Options.of(args, "--events", "100000")),
+                Integer.parseInt(Options.of(args, "--municipalities", "143")), Long.parseLong(Options.of(args, "--seed", "1")));
+        int readers = Integer.parseInt(Options.of(args, "--readers", "100"));
+        int readSeconds = Integer.parseInt(Options.of(args, "--read-seconds", "15"));
+        Path jar = Path.of(Options.of(args, "--jar", "all-in-one/target/civic-ledger-exec.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no runnable jar at " + jar + " (./mvnw -pl all-in-one -am package -DskipTests)");
+        }
+
+        TestStores stores = TestStores.fresh();
+        long events;
+        double baseline;
+        // the plan's bench reports are months old: the loader records no bench silent meanwhile
+        try (RunningSystem system = RunningSystem.start(stores, "--logging.level.root=WARN", "--civic.bench.silent-after=P3650D")) {
+            DatasetLoad.Loaded loaded = DatasetBulkLoad.load(system, spec, DatasetBulkLoad.yearFor(spec.events()));
+            System.out.printf(Locale.ROOT, "bulk path: %,d events in %.1f s (%,.0f/s)%n", loaded.stored(), loaded.seconds(),
+                    loaded.stored() / loaded.seconds());
+            JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));
+            events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+            baseline = EventTableBaseline.readAndDecode(jdbc);
+            waitForTransparencyLog(jdbc, events);
+        }
+
+        Path log = Files.createTempFile("civic-ledger-at-scale-", ".log");
+        int port = freePort();
+        List<String> command = new java.util.ArrayList<>(List.of("java"));
+        command.addAll(List.of(Options.of(args, "--jvm-options", DEFAULT_RUN_JVM_OPTIONS).split(" ")));
+        command.addAll(List.of("-jar", jar.toString(), "--civic.data-dir=" + stores.dataDirectory(),
+                "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=" + freePort()));
+        System.out.println("starting: " + String.join(" ", command));
+        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long started = System.nanoTime();
+        try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String base = "http://127.0.0.1:" + port;
+            String token = null;
+            while (token == null) {
+                if (!app.isAlive()) {
+                    throw new IllegalStateException("the system stopped; see " + log);
+                }
+                token = adminToken(http, base);
+                if (token == null) {
+                    Thread.sleep(100);
+                }
+            }
+            double httpUp = (System.nanoTime() - started) / 1e9;
+            long peakWhileRebuilding = 0;
+            long lastReport = System.nanoTime();
+            while (!caughtUp(http, base, token)) {
+                peakWhileRebuilding = Math.max(peakWhileRebuilding, residentKiB(app.pid()));
+                if (System.nanoTime() - lastReport > 10e9) {
+                    System.out.printf(Locale.ROOT, "  %.0f s: RSS %,d MiB, projections catching up%n",
+                            (System.nanoTime() - started) / 1e9, residentKiB(app.pid()) / 1024);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(200);
+            }
+            double ready = (System.nanoTime() - started) / 1e9;
+            long rssAtReady = residentKiB(app.pid());
+            long peak = Math.max(peakWhileRebuilding, peakKiB(app.pid()));
+            System.out.printf(Locale.ROOT, "%n| events | HTTP up | ready (all projections caught up) | rebuild at start-up | "
+                            + "baseline (read + JSON decode) | ratio | RSS at ready | peak RSS |%n|---:|---:|---:|---:|---:|---:|---:|---:|%n"
+                            + "| %,d | %.1f s | %.1f s | %,.0f events/s | %,.0f /s | %.2f | %,d MiB | %,d MiB |%n%n",
+                    events, httpUp, ready, events / (ready - httpUp), baseline, events / (ready - httpUp) / baseline,
+                    rssAtReady / 1024, peak / 1024);
+
+            if (readSeconds > 0) {
+                readAtScale(spec, readers, readSeconds, http, base, log);
+            }
+        } finally {
+            app.destroy();
+            app.waitFor();
+        }
+        System.exit(0);
+    }
+
+    private static void readAtScale(DatasetPlan.Spec spec, int readers, int readSeconds, HttpClient http, String base,
+                                    Path log) throws Exception {
+        {
+            List<String> ideas = DatasetPlan.of(spec).commands().stream().filter(SubmitIdea.class::isInstance)
+                    .map(c -> ((SubmitIdea) c).ideaId().value().toString()).toList();
+            List<String> municipalities = DatasetPlan.municipalities(spec.municipalities());
+            String readStore = readStoreOf(log);
+            try (MongoClient mongo = MongoClients.create(readStore)) {
+                MongoCollection<Document> collection = mongo.getDatabase("civic-ledger").getCollection("ideas");
+                System.out.printf(Locale.ROOT, "| read (%d readers, %d s each) | reads | reads/s | p50 | p99 |%n|---|---:|---:|---:|---:|%n",
+                        readers, readSeconds);
+                report("baseline: find idea by _id", readers, readSeconds, i -> {
+                    collection.find(new Document("_id", ideas.get(i % ideas.size()))).first();
+                    return true;
+                });
+                report("GET /api/v1/ideas/{id}", readers, readSeconds,
+                        i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())));
+                report("GET /api/v1/ideas/{id} (the 10 most voted)", readers, readSeconds,
+                        i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)));
+                report("GET /api/v1/municipalities/{id}/dashboard", readers, readSeconds,
+                        i -> get(http, base + "/api/v1/municipalities/" + municipalities.get(i % municipalities.size())
+                                + "/dashboard"));
+            }
+        }
+    }
+
+    /** The log is part of the system as it restarts: it is kept in the event store, not rebuilt. */
+    private static void waitForTransparencyLog(JdbcTemplate jdbc, long events) throws InterruptedException {
+        long last = System.nanoTime();
+        long logged;
+        while ((logged = jdbc.queryForObject("select count(*) from transparency_entry", Long.class)) < events) {
+            if (System.nanoTime() - last > 10e9) {
+                System.out.printf(Locale.ROOT, "  transparency log: %,d of %,d entries%n", logged, events);
+                last = System.nanoTime();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static String adminToken(HttpClient http, String base) {
+        try {
+            HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/dev/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"at-scale\",\"roles\":[\"ADMIN\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return reply.statusCode() == 201 || reply.statusCode() == 200 ? JSON.readTree(reply.body()).get("token").asString() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static boolean caughtUp(HttpClient http, String base, String token) throws Exception {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/projections"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 200) {
+            return false;
+        }
+        for (JsonNode projection : JSON.readTree(reply.body())) {
+            if (!projection.get("caughtUp").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean get(HttpClient http, String uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@code readers} threads each reading as fast as answers come for {@code seconds}; errors are counted apart. */
+    private static void report(String what, int readers, int seconds, IntFunction<Boolean> read) throws InterruptedException {
+        long[][] latencies = new long[readers][];
+        int[] counts = new int[readers];
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(readers);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            Thread thread = new Thread(() -> {
+                Random random = new Random(reader);
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    boolean ok = read.apply(random.nextInt(1 << 30));
+                    long took = System.nanoTime() - start;
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    } else if (n < mine.length) {
+                        mine[n++] = took;
+                    }
+                }
+                latencies[reader] = mine;
+                counts[reader] = n;
+                done.countDown();
+            });
+            thread.start();
+        }
+        done.await();
+        int total = 0;
+        for (int count : counts) {
+            total += count;
+        }
+        long[] all = new long[total];
+        int at = 0;
+        for (int r = 0; r < readers; r++) {
+            System.arraycopy(latencies[r], 0, all, at, counts[r]);
+            at += counts[r];
+        }
+        Latencies measured = new Latencies(all, total);
+        System.out.printf(Locale.ROOT, "| %s | %,d%s | %,.0f | %.1f ms | %.1f ms |%n", what, total,
+                errors.get() == 0 ? "" : " (" + errors.get() + " errors)", total / (double) seconds,
+                measured.medianMillis(), measured.p99Millis());
+    }
+
+    private static String readStoreOf(Path log) throws IOException {
+        Matcher found = READ_STORE.matcher(Files.readString(log));
+        if (!found.find()) {
+            throw new IllegalStateException("the system's log does not say where its read store is: " + log);
+        }
+        return found.group(1);
+    }
+
+    private static long residentKiB(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    private static long peakKiB(long pid) {
+        return statusField(pid, "VmHWM:");
+    }
+
+    private static long statusField(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private AtScale() {
+    }
+}
