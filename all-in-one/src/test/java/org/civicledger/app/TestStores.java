@@ -55,6 +55,14 @@ public final class TestStores {
         }
     }
 
+    /** The stores an earlier run left in {@code dataDirectory} (on the embedded default), to be used again. */
+    public static TestStores at(Path dataDirectory) {
+        if (usesServer()) {
+            throw new IllegalStateException("stores are reused on the embedded default only");
+        }
+        return new TestStores(dataDirectory, "unused");
+    }
+
     /** The data directory (the embedded event store and the keys live under it). */
     public Path dataDirectory() {
         return dataDirectory;

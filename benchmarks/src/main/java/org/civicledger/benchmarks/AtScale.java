@@ -40,15 +40,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --readers} concurrent readers against a plain {@code find} by {@code _id} on the same read store.
  *
  * <p>{@code ./mvnw -q -pl benchmarks -am -DskipTests -Dskip.simulator=true package exec:java
- * -Dbenchmark=org.civicledger.benchmarks.AtScale -Dexec.args="--events 100000 --municipalities 143"}
+ * -Dbenchmark=org.civicledger.benchmarks.AtScale -Dexec.args="--events 100000 --municipalities 143"}; options
+ * {@code --readers 100 --read-seconds 15} (0: no reads), {@code --dashboard-readers} (as many as readers), {@code --jvm-options '-Xmx1g ...'} for the started
+ * system (none: the JVM's defaults, as the README's run), {@code --app-args '--name=value ...'} for its settings, {@code --reuse <data-dir>} to start on a dataset an
+ * earlier run wrote (its path is printed) instead of writing a new one.
  */
 public final class AtScale {
 
-    /** The JVM options of the README's run command (all-in-one's {@code run.jvm-options}). */
-    static final String DEFAULT_RUN_JVM_OPTIONS = "-Xmx640m";
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern READ_STORE = Pattern.compile("embedded MongoDB-wire server \\(memory\\) at (mongodb://[0-9.:]+)");
+    private static final Pattern READ_STORE = Pattern.compile("embedded MongoDB-wire server \\([^)]*\\) at (mongodb://[0-9.:]+)");
 
     public static void main(String[] args) throws Exception {
         DatasetPlan.Spec spec = new DatasetPlan.Spec(Integer.parseInt(Options.of(args, "--events", "100000")),
@@ -60,32 +60,65 @@ public final class AtScale {
             throw new IllegalArgumentException("no runnable jar at " + jar + " (./mvnw -pl all-in-one -am package -DskipTests)");
         }
 
-        TestStores stores = TestStores.fresh();
+        String reuse = Options.of(args, "--reuse", "");
+        TestStores stores = reuse.isBlank() ? TestStores.fresh() : TestStores.at(Path.of(reuse));
         long events;
         double baseline;
         // the plan's bench reports are months old: the loader records no bench silent meanwhile
         try (RunningSystem system = RunningSystem.start(stores, "--logging.level.root=WARN", "--civic.bench.silent-after=P3650D")) {
-            DatasetLoad.Loaded loaded = DatasetBulkLoad.load(system, spec, DatasetBulkLoad.yearFor(spec.events()));
-            System.out.printf(Locale.ROOT, "bulk path: %,d events in %.1f s (%,.0f/s)%n", loaded.stored(), loaded.seconds(),
-                    loaded.stored() / loaded.seconds());
+            if (reuse.isBlank()) {
+                DatasetLoad.Loaded loaded = DatasetBulkLoad.load(system, spec, DatasetBulkLoad.yearFor(spec.events()));
+                System.out.printf(Locale.ROOT, "bulk path: %,d events in %.1f s (%,.0f/s); data in %s%n", loaded.stored(),
+                        loaded.seconds(), loaded.stored() / loaded.seconds(), stores.dataDirectory());
+            }
             JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));
             events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
             baseline = EventTableBaseline.readAndDecode(jdbc);
             waitForTransparencyLog(jdbc, events);
         }
 
-        Path log = Files.createTempFile("civic-ledger-at-scale-", ".log");
-        int port = freePort();
         List<String> command = new java.util.ArrayList<>(List.of("java"));
-        command.addAll(List.of(Options.of(args, "--jvm-options", DEFAULT_RUN_JVM_OPTIONS).split(" ")));
+        String jvmOptions = Options.of(args, "--jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split(" +")));
+        }
+        int port = freePort();
         command.addAll(List.of("-jar", jar.toString(), "--civic.data-dir=" + stores.dataDirectory(),
                 "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=" + freePort()));
+        String appArguments = Options.of(args, "--app-args", "").strip();
+        if (!appArguments.isEmpty()) {
+            command.addAll(List.of(appArguments.split(" +")));
+        }
         System.out.println("starting: " + String.join(" ", command));
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long started = System.nanoTime();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String base = "http://127.0.0.1:" + port;
+        System.out.printf(Locale.ROOT, "%n| events | start | HTTP up | ready (all projections caught up) | rebuild at start-up | "
+                + "baseline (read + JSON decode) | ratio | RSS at ready | peak RSS |%n|---:|---|---:|---:|---:|---:|---:|---:|---:|%n");
+
+        freshReadStore(stores.dataDirectory());
+        Started fresh = Started.start(command, http, base);
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String base = "http://127.0.0.1:" + port;
+            fresh.report("fresh read store", events, baseline);
+            if (readSeconds > 0) {
+                readAtScale(spec, readers, Integer.parseInt(Options.of(args, "--dashboard-readers", String.valueOf(readers))),
+                        readSeconds, http, base, fresh.log());
+            }
+        } finally {
+            fresh.stop();
+        }
+        Started again = Started.start(command, http, base);
+        again.stop();
+        again.report("again, read store kept", events, baseline);
+        System.exit(0);
+    }
+
+    /** The system started as its own process, timed to HTTP up and to every projection caught up. */
+    private record Started(Process app, Path log, double httpUp, double ready, long rssKiB, long peakKiB) {
+
+        static Started start(List<String> command, HttpClient http, String base) throws Exception {
+            Path log = Files.createTempFile("civic-ledger-at-scale-", ".log");
+            Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            long started = System.nanoTime();
             String token = null;
             while (token == null) {
                 if (!app.isAlive()) {
@@ -97,10 +130,10 @@ public final class AtScale {
                 }
             }
             double httpUp = (System.nanoTime() - started) / 1e9;
-            long peakWhileRebuilding = 0;
+            long peak = 0;
             long lastReport = System.nanoTime();
             while (!caughtUp(http, base, token)) {
-                peakWhileRebuilding = Math.max(peakWhileRebuilding, residentKiB(app.pid()));
+                peak = Math.max(peak, residentKiB(app.pid()));
                 if (System.nanoTime() - lastReport > 10e9) {
                     System.out.printf(Locale.ROOT, "  %.0f s: RSS %,d MiB, projections catching up%n",
                             (System.nanoTime() - started) / 1e9, residentKiB(app.pid()) / 1024);
@@ -109,26 +142,25 @@ public final class AtScale {
                 Thread.sleep(200);
             }
             double ready = (System.nanoTime() - started) / 1e9;
-            long rssAtReady = residentKiB(app.pid());
-            long peak = Math.max(peakWhileRebuilding, peakKiB(app.pid()));
-            System.out.printf(Locale.ROOT, "%n| events | HTTP up | ready (all projections caught up) | rebuild at start-up | "
-                            + "baseline (read + JSON decode) | ratio | RSS at ready | peak RSS |%n|---:|---:|---:|---:|---:|---:|---:|---:|%n"
-                            + "| %,d | %.1f s | %.1f s | %,.0f events/s | %,.0f /s | %.2f | %,d MiB | %,d MiB |%n%n",
-                    events, httpUp, ready, events / (ready - httpUp), baseline, events / (ready - httpUp) / baseline,
-                    rssAtReady / 1024, peak / 1024);
+            return new Started(app, log, httpUp, ready, residentKiB(app.pid()), Math.max(peak, AtScale.peakKiB(app.pid())));
+        }
 
-            if (readSeconds > 0) {
-                readAtScale(spec, readers, readSeconds, http, base, log);
-            }
-        } finally {
+        void report(String what, long events, double baseline) {
+            double rebuilt = events / (ready - httpUp);
+            System.out.printf(Locale.ROOT, "| %,d | %s | %.1f s | %.1f s | %s | %,.0f /s | %s | %,d MiB | %,d MiB |%n",
+                    events, what, httpUp, ready, ready - httpUp < 1 ? "—" : String.format(Locale.ROOT, "%,.0f events/s", rebuilt),
+                    baseline, ready - httpUp < 1 ? "—" : String.format(Locale.ROOT, "%.2f", rebuilt / baseline),
+                    rssKiB / 1024, peakKiB / 1024);
+        }
+
+        void stop() throws InterruptedException {
             app.destroy();
             app.waitFor();
         }
-        System.exit(0);
     }
 
-    private static void readAtScale(DatasetPlan.Spec spec, int readers, int readSeconds, HttpClient http, String base,
-                                    Path log) throws Exception {
+    private static void readAtScale(DatasetPlan.Spec spec, int readers, int dashboardReaders, int readSeconds,
+                                    HttpClient http, String base, Path log) throws Exception {
         {
             List<String> ideas = DatasetPlan.of(spec).commands().stream().filter(SubmitIdea.class::isInstance)
                     .map(c -> ((SubmitIdea) c).ideaId().value().toString()).toList();
@@ -146,9 +178,24 @@ public final class AtScale {
                         i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())));
                 report("GET /api/v1/ideas/{id} (the 10 most voted)", readers, readSeconds,
                         i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)));
-                report("GET /api/v1/municipalities/{id}/dashboard", readers, readSeconds,
+                report("GET /api/v1/municipalities/{id}/dashboard, one reader", 1, readSeconds,
                         i -> get(http, base + "/api/v1/municipalities/" + municipalities.get(i % municipalities.size())
                                 + "/dashboard"));
+                report("GET /api/v1/municipalities/{id}/dashboard", dashboardReaders, readSeconds,
+                        i -> get(http, base + "/api/v1/municipalities/" + municipalities.get(i % municipalities.size())
+                                + "/dashboard"));
+            }
+        }
+    }
+
+    /** Removes the embedded read store's file (the loader's projections wrote it): the system starts on a fresh one. */
+    private static void freshReadStore(Path dataDirectory) throws IOException {
+        Path readStore = dataDirectory.resolve("read-store");
+        if (Files.isDirectory(readStore)) {
+            try (var files = Files.walk(readStore)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
             }
         }
     }
@@ -246,6 +293,10 @@ public final class AtScale {
         for (int r = 0; r < readers; r++) {
             System.arraycopy(latencies[r], 0, all, at, counts[r]);
             at += counts[r];
+        }
+        if (total == 0) {
+            System.out.printf(Locale.ROOT, "| %s | none answered within %d s (%d errors) | | | |%n", what, seconds, errors.get());
+            return;
         }
         Latencies measured = new Latencies(all, total);
         System.out.printf(Locale.ROOT, "| %s | %,d%s | %,.0f | %.1f ms | %.1f ms |%n", what, total,

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, an
- * in-process server that speaks the MongoDB wire protocol (memory only). Either way every read model
+ * in-process server that speaks the MongoDB wire protocol, keeping its documents in the heap
+ * ({@code civic.read-store.embedded.storage=memory}, the default) or in a file under the data directory
+ * ({@code file}: memory bounded by {@code civic.read-store.embedded.cache-mib}, kept across restarts). Either way every read model
  * is written and read through the MongoDB Java driver, and the projections' tracking tokens live in
  * the same database as the read models they describe: a fresh read store has no tokens, so the
  * projections rebuild it from the first event.
@@ -42,16 +45,55 @@ public class ReadStoreConfiguration {
         }
     }
 
+    /** How the embedded read store keeps its documents. */
+    enum Storage {
+        /** In the heap only (the default): fastest, gone at every stop (rebuilt from the events at the next start). */
+        MEMORY,
+        /**
+         * In a file under the data directory (H2's MVStore): memory bounded by a cache, read models kept
+         * across restarts; about eight times slower to rebuild (docs/benchmarks.md, "At scale").
+         */
+        FILE;
+
+        static Storage of(String setting) {
+            try {
+                return valueOf(setting.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("civic.read-store.embedded.storage must be file or memory, not '" + setting + "'");
+            }
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri) {
+    EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri,
+                                        @Value("${civic.read-store.embedded.storage:memory}") String storage,
+                                        @Value("${civic.read-store.embedded.cache-mib:64}") int cacheMiB,
+                                        @Value("${civic.data-dir:./data}") String dataDirectory) {
         if (!uri.isBlank()) {
             return new EmbeddedReadStore(null, uri);
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server;
+        String where;
+        if (Storage.of(storage) == Storage.FILE) {
+            java.nio.file.Path file = java.nio.file.Path.of(dataDirectory, "read-store", "read-models.mv").toAbsolutePath();
+            try {
+                java.nio.file.Files.createDirectories(file.getParent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot create " + file.getParent(), e);
+            }
+            org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+                    .cacheSize(cacheMiB).open();
+            server = new MongoServer(new H2Backend(store));
+            where = "file " + file;
+        } else {
+            server = new MongoServer(new MemoryBackend());
+            where = "memory";
+        }
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         String embeddedUri = "mongodb://127.0.0.1:" + address.getPort();
-        log.info("Read store: embedded MongoDB-wire server (memory) at {}; read models are rebuilt from the events", embeddedUri);
+        log.info("Read store: embedded MongoDB-wire server ({}) at {}; a read store without a projection's "
+                + "position is rebuilt from the events", where, embeddedUri);
         return new EmbeddedReadStore(server, embeddedUri);
     }
 
