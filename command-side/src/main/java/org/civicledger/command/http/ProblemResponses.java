@@ -123,6 +123,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+                return handleExceptionInternal(ex, Problems.of(HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+                        tooLarge.getMessage()), headers, HttpStatus.CONTENT_TOO_LARGE, request);
+            }
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST,
                 "The request body is missing or is not the JSON object this call takes");
         if (ex.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
