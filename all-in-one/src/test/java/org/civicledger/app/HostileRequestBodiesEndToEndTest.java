@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * real idea, consultation and CSO, so bodies reach validation and the domain rather than stopping at the
  * door. jqwik shrinks any failing body to a small one and reports its seed.
  */
-class HostileRequestBodiesTest {
+class HostileRequestBodiesEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -116,8 +116,8 @@ class HostileRequestBodiesTest {
     @Provide
     Arbitrary<String> bodies() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, objects(3).map(HostileRequestBodiesTest::json)),
-                net.jqwik.api.Tuple.of(1, values(2).map(HostileRequestBodiesTest::json)),
+                net.jqwik.api.Tuple.of(8, objects(3).map(HostileRequestBodiesEndToEndTest::json)),
+                net.jqwik.api.Tuple.of(1, values(2).map(HostileRequestBodiesEndToEndTest::json)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(200)));
     }
 
