@@ -103,14 +103,35 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 return concurrentWrite(e);
             }
         }
+        return eventStoreUnavailable(e);
+    }
+
+    private static ResponseEntity<Object> eventStoreUnavailable(Exception e) {
         log.warn("The event store failed a request: {}", e.getMessage());
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE,
                 "The event store is not available; nothing was stored. Retry shortly.");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
+    /**
+     * The database out of reach — no connection to be had (the pool waits a bounded 5 s), or one lost
+     * mid-request: 503, as for any other event-store failure, never 500.
+     */
+    @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class})
+    ResponseEntity<Object> databaseOutOfReach(Exception e) {
+        return eventStoreUnavailable(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return eventStoreUnavailable(e); // SQL state class 08: connection exception
+            }
+        }
         String incident = java.util.UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
