@@ -44,8 +44,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerAccessDenied.handle(request, response, e);
+        // not the path: it may name a person (/api/v1/people/{subject}/...), and answers repeat no personal data
         write(response, HttpStatus.FORBIDDEN, Problems.FORBIDDEN,
-                "The token's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+                "The token's roles do not allow " + request.getMethod() + " on this resource");
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
