@@ -119,6 +119,7 @@ class CrashEndToEndTest {
         settings.put("civic.bench.mqtt.port", String.valueOf(freePort()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         command.add("--logging.level.root=WARN");
+        command.add("--civic.http.writes-per-person-per-minute=1000000"); // eight authors writing flat out
         Path log = Files.createTempFile("civic-ledger-crash-", ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -53,7 +53,8 @@ class DatabaseOutageEndToEndTest {
         try (TcpProxy line = TcpProxy.to(host, port);
              RunningSystem system = RunningSystem.start(stores, "--civic.event-store=postgres",
                      "--civic.postgres.url=jdbc:postgresql://127.0.0.1:" + line.port() + "/" + database,
-                     "--civic.postgres.user=" + user, "--logging.level.root=WARN")) {
+                     "--civic.postgres.user=" + user, "--logging.level.root=WARN",
+                     "--civic.http.writes-per-person-per-minute=1000000")) { // six people writing flat out
             Api api = system.api;
             List<String> acknowledged = new CopyOnWriteArrayList<>();
             Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();

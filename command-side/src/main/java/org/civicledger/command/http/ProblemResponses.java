@@ -124,6 +124,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return eventStoreUnavailable(e);
     }
 
+    @ExceptionHandler(org.civicledger.command.security.WritesPerPerson.TooManyWrites.class)
+    ResponseEntity<Object> tooManyWrites(org.civicledger.command.security.WritesPerPerson.TooManyWrites e) {
+        ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.RATE_LIMITED, e.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

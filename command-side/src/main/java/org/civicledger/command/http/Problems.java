@@ -23,6 +23,7 @@ public final class Problems {
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     public static final URI CONFLICT = type("conflict");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
+    public static final URI RATE_LIMITED = type("rate-limited");
     public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
     public static final URI INTERNAL_ERROR = type("internal-error");
 
@@ -36,6 +37,7 @@ public final class Problems {
             Map.entry(409, CONFLICT),
             Map.entry(413, PAYLOAD_TOO_LARGE),
             Map.entry(415, UNSUPPORTED_MEDIA_TYPE),
+            Map.entry(429, RATE_LIMITED),
             Map.entry(503, SERVICE_UNAVAILABLE));
 
     private Problems() {
