@@ -3,7 +3,6 @@ package org.civicledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +33,8 @@ class CrashEndToEndTest {
     @Test
     void everyAcknowledgedWriteSurvivesAKillDuringAStormExactlyOnce() throws Exception {
         TestStores stores = TestStores.fresh();
-        Process app = startAsItsOwnProcess(stores);
+        int port = FreePorts.any();
+        Process app = startAsItsOwnProcess(stores, port);
         Api api = new Api(port);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.get("/actuator/health").status() == 200);
@@ -107,26 +107,17 @@ class CrashEndToEndTest {
         }
     }
 
-    private int port;
-
-    /** The system in a JVM of its own, on {@code stores}, with the test's class path. */
-    private Process startAsItsOwnProcess(TestStores stores) throws Exception {
-        port = freePort();
+    /** The system in a JVM of its own, on {@code stores} and HTTP {@code port}, with the test's class path. */
+    private static Process startAsItsOwnProcess(TestStores stores, int port) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), CivicLedgerApplication.class.getName()));
         Map<String, Object> settings = stores.properties();
         settings.put("server.port", String.valueOf(port));
-        settings.put("civic.bench.mqtt.port", String.valueOf(freePort()));
+        settings.put("civic.bench.mqtt.port", String.valueOf(FreePorts.any()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         command.add("--logging.level.root=WARN");
         command.add("--civic.http.writes-per-person-per-minute=1000000"); // eight authors writing flat out
         Path log = Files.createTempFile("civic-ledger-crash-", ".log");
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

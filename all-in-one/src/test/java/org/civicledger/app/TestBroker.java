@@ -2,7 +2,6 @@ package org.civicledger.app;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,7 @@ final class TestBroker implements AutoCloseable {
             String[] hostPort = configured.split(":");
             return new TestBroker(hostPort[0], Integer.parseInt(hostPort[1]), null);
         }
-        int port = freePort();
+        int port = FreePorts.any();
         Path home = Files.createTempDirectory("civic-ledger-hivemq-");
         Path config = Files.createDirectories(home.resolve("conf"));
         Files.writeString(config.resolve("config.xml"), """
@@ -57,12 +56,6 @@ final class TestBroker implements AutoCloseable {
                 .build();
         hivemq.start().get(60, TimeUnit.SECONDS);
         return new TestBroker("127.0.0.1", port, hivemq);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /**

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.bson.Document;
+import org.civicledger.app.FreePorts;
 import org.civicledger.app.RunningSystem;
 import org.civicledger.app.TestStores;
 import org.civicledger.benchmarks.dataset.DatasetBulkLoad;
@@ -82,9 +82,9 @@ public final class AtScale {
         if (!jvmOptions.isEmpty()) {
             command.addAll(List.of(jvmOptions.split(" +")));
         }
-        int port = freePort();
+        int port = FreePorts.any();
         command.addAll(List.of("-jar", jar.toString(), "--civic.data-dir=" + stores.dataDirectory(),
-                "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=" + freePort()));
+                "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=" + FreePorts.any()));
         String appArguments = Options.of(args, "--app-args", "").strip();
         if (!appArguments.isEmpty()) {
             command.addAll(List.of(appArguments.split(" +")));
@@ -161,30 +161,25 @@ public final class AtScale {
 
     private static void readAtScale(DatasetPlan.Spec spec, int readers, int dashboardReaders, int readSeconds,
                                     HttpClient http, String base, Path log) throws Exception {
-        {
-            List<String> ideas = DatasetPlan.of(spec).commands().stream().filter(SubmitIdea.class::isInstance)
-                    .map(c -> ((SubmitIdea) c).ideaId().value().toString()).toList();
-            List<String> municipalities = DatasetPlan.municipalities(spec.municipalities());
-            String readStore = readStoreOf(log);
-            try (MongoClient mongo = MongoClients.create(readStore)) {
-                MongoCollection<Document> collection = mongo.getDatabase("civic-ledger").getCollection("ideas");
-                System.out.printf(Locale.ROOT, "| read (%d readers, %d s each) | reads | reads/s | p50 | p99 |%n|---|---:|---:|---:|---:|%n",
-                        readers, readSeconds);
-                report("baseline: find idea by _id", readers, readSeconds, i -> {
-                    collection.find(new Document("_id", ideas.get(i % ideas.size()))).first();
-                    return true;
-                });
-                report("GET /api/v1/ideas/{id}", readers, readSeconds,
-                        i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())));
-                report("GET /api/v1/ideas/{id} (the 10 most voted)", readers, readSeconds,
-                        i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)));
-                report("GET /api/v1/municipalities/{id}/dashboard, one reader", 1, readSeconds,
-                        i -> get(http, base + "/api/v1/municipalities/" + municipalities.get(i % municipalities.size())
-                                + "/dashboard"));
-                report("GET /api/v1/municipalities/{id}/dashboard", dashboardReaders, readSeconds,
-                        i -> get(http, base + "/api/v1/municipalities/" + municipalities.get(i % municipalities.size())
-                                + "/dashboard"));
-            }
+        List<String> ideas = DatasetPlan.of(spec).commands().stream().filter(SubmitIdea.class::isInstance)
+                .map(c -> ((SubmitIdea) c).ideaId().value().toString()).toList();
+        List<String> municipalities = DatasetPlan.municipalities(spec.municipalities());
+        IntFunction<Boolean> dashboard = i -> get(http, base + "/api/v1/municipalities/"
+                + municipalities.get(i % municipalities.size()) + "/dashboard");
+        try (MongoClient mongo = MongoClients.create(readStoreOf(log))) {
+            MongoCollection<Document> collection = mongo.getDatabase("civic-ledger").getCollection("ideas");
+            System.out.printf(Locale.ROOT, "| read (%d readers, %d s each) | reads | reads/s | p50 | p99 |%n|---|---:|---:|---:|---:|%n",
+                    readers, readSeconds);
+            report("baseline: find idea by _id", readers, readSeconds, i -> {
+                collection.find(new Document("_id", ideas.get(i % ideas.size()))).first();
+                return true;
+            });
+            report("GET /api/v1/ideas/{id}", readers, readSeconds,
+                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())));
+            report("GET /api/v1/ideas/{id} (the 10 most voted)", readers, readSeconds,
+                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)));
+            report("GET /api/v1/municipalities/{id}/dashboard, one reader", 1, readSeconds, dashboard);
+            report("GET /api/v1/municipalities/{id}/dashboard", dashboardReaders, readSeconds, dashboard);
         }
     }
 
@@ -333,11 +328,6 @@ public final class AtScale {
         return 0;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private AtScale() {
     }

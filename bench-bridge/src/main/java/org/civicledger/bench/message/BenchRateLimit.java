@@ -13,10 +13,7 @@ public final class BenchRateLimit {
     private final Allowance allowance;
 
     public BenchRateLimit(int perMinute, Clock clock) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("civic.bench.rate-limit.per-minute must be at least 1");
-        }
-        this.allowance = new Allowance(perMinute, clock);
+        this.allowance = new Allowance("civic.bench.rate-limit.per-minute", perMinute, clock);
     }
 
     /** Takes one message from the bench's allowance; false when there is none left. */

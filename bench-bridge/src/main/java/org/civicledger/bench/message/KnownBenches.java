@@ -53,8 +53,10 @@ public class KnownBenches {
         return standing;
     }
 
-    /** Any event of a bench's own stream moves its version on, whatever the event is. */
-    /** Every event, by its stream only: the payload is never read (nor deserialized) here. */
+    /**
+     * Any event of a bench's own stream moves its version on, whatever the event is. Every event comes here,
+     * judged by its stream only: the payload is never read (nor deserialized).
+     */
     @EventHandler(payloadType = Object.class)
     void on(DomainEventMessage<?> message) {
         if (BENCH.equals(message.getType())) {

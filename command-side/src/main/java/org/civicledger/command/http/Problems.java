@@ -1,10 +1,14 @@
 package org.civicledger.command.http;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stable {@code type} of every kind of error (RFC 9457). Clients may switch on these URIs;
@@ -50,6 +54,17 @@ public final class Problems {
     /** The type for a status when nothing more specific is known. */
     public static URI forStatus(HttpStatusCode status) {
         return BY_STATUS.getOrDefault(status.value(), status.is5xxServerError() ? INTERNAL_ERROR : MALFORMED_REQUEST);
+    }
+
+    /**
+     * Writes a problem straight to a servlet response, for answers given before Spring MVC runs (the
+     * security filters, the body limit).
+     */
+    public static void write(HttpServletResponse response, JsonMapper json, HttpStatus status, URI type, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), of(status, type, detail));
     }
 
     public static ProblemDetail of(HttpStatus status, URI type, String detail) {

@@ -8,13 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No request body larger than {@code civic.http.max-body-bytes} (64 KiB unless set) is read: a declared
@@ -34,7 +35,7 @@ public class RequestBodyLimit {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitFilter(
-            @Value("${civic.http.max-body-bytes:65536}") long limit) {
+            @Value("${civic.http.max-body-bytes:65536}") long limit, JsonMapper json) {
         if (limit < 1) {
             throw new IllegalArgumentException("civic.http.max-body-bytes must be positive, not " + limit);
         }
@@ -43,7 +44,9 @@ public class RequestBodyLimit {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (request.getContentLengthLong() > limit) {
-                    tooLarge(response, limit);
+                    response.setHeader("Connection", "close"); // the rest of the body is not read
+                    Problems.write(response, json, HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+                            new TooLarge(limit).getMessage());
                     return;
                 }
                 chain.doFilter(new Limited(request, limit), response);
@@ -51,15 +54,6 @@ public class RequestBodyLimit {
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.setHeader("Connection", "close"); // the rest of the body is not read
-        response.getOutputStream().write(("{\"type\":\"" + Problems.PAYLOAD_TOO_LARGE + "\",\"title\":\"Content Too Large\","
-                + "\"status\":413,\"detail\":\"The request body is larger than " + limit + " bytes\"}")
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A request whose body can be read up to the limit and no further. */

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import org.civicledger.command.http.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -50,9 +48,6 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     private void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, type, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json, status, type, detail);
     }
 }

@@ -38,10 +38,7 @@ public class WritesPerPerson implements WebMvcConfigurer {
     private final Allowance allowance;
 
     public WritesPerPerson(@Value("${civic.http.writes-per-person-per-minute:120}") int perMinute) {
-        if (perMinute < 1) {
-            throw new IllegalArgumentException("civic.http.writes-per-person-per-minute must be at least 1, not " + perMinute);
-        }
-        this.allowance = new Allowance(perMinute, Clock.systemUTC());
+        this.allowance = new Allowance("civic.http.writes-per-person-per-minute", perMinute, Clock.systemUTC());
     }
 
     @Override

@@ -16,9 +16,10 @@ public final class Allowance {
     private final Clock clock;
     private final Map<String, double[]> buckets = new ConcurrentHashMap<>();
 
-    public Allowance(int perMinute, Clock clock) {
+    /** {@code perMinute}, as the setting named {@code setting} says (named in the error when it is below 1). */
+    public Allowance(String setting, int perMinute, Clock clock) {
         if (perMinute < 1) {
-            throw new IllegalArgumentException("an allowance is at least 1 a minute, not " + perMinute);
+            throw new IllegalArgumentException(setting + " must be at least 1, not " + perMinute);
         }
         this.perMinute = perMinute;
         this.clock = clock;

@@ -32,7 +32,6 @@ import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.query.consultation.ConsultationProjection;
-import org.civicledger.query.readstore.BatchedWrites;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -91,13 +90,13 @@ public class IdeaProjection {
 
     @EventHandler
     void on(IdeaAmended event, @SequenceNumber long sequence) {
-        Document idea = unapplied(event.ideaId(), sequence);
+        Document idea = Versioned.unapplied(ideas, event.ideaId(), sequence);
         if (idea == null) {
             return;
         }
         List<Document> validations = new ArrayList<>(idea.getList("validations", Document.class));
         validations.forEach(v -> v.put("current", false)); // the new version is validated afresh
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+        Versioned.applyTo(ideas, idea, sequence, Updates.combine(
                 Updates.set("validations", validations),
                 Updates.set("localCommunity", event.localCommunity()),
                 Updates.set("topic", event.topic()),
@@ -110,7 +109,7 @@ public class IdeaProjection {
 
     @EventHandler
     void on(CsoValidationRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document idea = unapplied(event.ideaId(), sequence);
+        Document idea = Versioned.unapplied(ideas, event.ideaId(), sequence);
         if (idea == null) {
             return;
         }
@@ -125,7 +124,7 @@ public class IdeaProjection {
                 .append("current", true).append("at", Date.from(at)));
         boolean changesRequested = validations.stream().anyMatch(v -> v.getBoolean("current")
                 && ValidationDecision.REQUEST_CHANGES.name().equals(v.getString("decision")));
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
+        Versioned.applyTo(ideas, idea, sequence, Updates.combine(
                 Updates.set("validations", validations),
                 Updates.set("status", (changesRequested ? IdeaStatus.CHANGES_REQUESTED : IdeaStatus.SUBMITTED).name())));
     }
@@ -178,13 +177,6 @@ public class IdeaProjection {
     /** Every idea as the public sees it, oldest first. */
     public void forEachIdea(java.util.function.Consumer<IdeaView> each) {
         ideas.find().sort(new Document("submittedAt", 1)).forEach(d -> each.accept(view(d)));
-    }
-
-    /** The idea's document if it has not seen {@code sequence} yet, for updates computed from its content. */
-    private Document unapplied(String ideaId, long sequence) {
-        BatchedWrites.flush(ideas);
-        Document idea = ideas.find(eq("_id", ideaId)).first();
-        return idea == null || idea.get(Versioned.VERSION, Number.class).longValue() >= sequence ? null : idea;
     }
 
     private static Bson moderation(boolean hidden, String reason, Instant at) {

@@ -92,9 +92,8 @@ public class VoteProjection {
     }
 
     private boolean unseen(String ballot, long sequence) {
-        BatchedWrites.flush(ballots);
-        Document seen = ballots.find(eq("_id", ballot)).first();
-        return seen == null || seen.get(Versioned.VERSION, Number.class).longValue() < sequence;
+        Long seen = Versioned.versionOf(ballots, ballot);
+        return seen == null || seen < sequence;
     }
 
     void withdraw(VoteWithdrawn event, long sequence, Long position) {

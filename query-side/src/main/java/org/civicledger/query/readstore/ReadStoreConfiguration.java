@@ -8,13 +8,19 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,7 +63,7 @@ public class ReadStoreConfiguration {
 
         static Storage of(String setting) {
             try {
-                return valueOf(setting.strip().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(setting.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("civic.read-store.embedded.storage must be file or memory, not '" + setting + "'");
             }
@@ -75,13 +81,13 @@ public class ReadStoreConfiguration {
         MongoServer server;
         String where;
         if (Storage.of(storage) == Storage.FILE) {
-            java.nio.file.Path file = java.nio.file.Path.of(dataDirectory, "read-store", "read-models.mv").toAbsolutePath();
+            Path file = Path.of(dataDirectory, "read-store", "read-models.mv").toAbsolutePath();
             try {
-                java.nio.file.Files.createDirectories(file.getParent());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("Cannot create " + file.getParent(), e);
+                Files.createDirectories(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create " + file.getParent(), e);
             }
-            org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+            MVStore store = new MVStore.Builder().fileName(file.toString())
                     .cacheSize(cacheMiB).open();
             server = new MongoServer(new H2Backend(store));
             where = "file " + file;

@@ -53,28 +53,45 @@ public final class Versioned {
             create(collection, id, sequence, whenNew);
             return true;
         }
-        BatchedWrites.flush(collection);
-        Document seen = collection.find(eq("_id", id)).projection(Projections.include(VERSION)).first();
+        Long seen = versionOf(collection, id);
         if (seen == null) {
             Document created = new Document("_id", id);
             created.putAll(whenNew);
             collection.insertOne(created.append(VERSION, sequence));
             return true;
         }
-        if (seen.get(VERSION, Number.class).longValue() >= sequence) {
-            return false;
-        }
-        collection.updateOne(eq("_id", id), Updates.combine(update, Updates.set(VERSION, sequence)));
-        return true;
+        return seen < sequence && write(collection, id, sequence, update);
     }
 
     /** Applies {@code update} if the document has not yet seen {@code sequence}; returns whether it did. */
     public static boolean apply(MongoCollection<Document> collection, String id, long sequence, Bson update) {
+        Long seen = versionOf(collection, id);
+        return seen != null && seen < sequence && write(collection, id, sequence, update);
+    }
+
+    /**
+     * The whole document if it exists and has not yet seen {@code sequence} (null otherwise), for an update
+     * computed from its content and then made with {@link #applyTo}.
+     */
+    public static Document unapplied(MongoCollection<Document> collection, String id, long sequence) {
+        BatchedWrites.flush(collection);
+        Document document = collection.find(eq("_id", id)).first();
+        return document == null || document.get(VERSION, Number.class).longValue() >= sequence ? null : document;
+    }
+
+    /** Applies {@code update} to a document {@link #unapplied} has just answered, without reading it again. */
+    public static void applyTo(MongoCollection<Document> collection, Document unapplied, long sequence, Bson update) {
+        write(collection, unapplied.getString("_id"), sequence, update);
+    }
+
+    /** The sequence number the document has seen, or null if there is no document; sends the batch's writes to it first. */
+    public static Long versionOf(MongoCollection<Document> collection, String id) {
         BatchedWrites.flush(collection);
         Document seen = collection.find(eq("_id", id)).projection(Projections.include(VERSION)).first();
-        if (seen == null || seen.get(VERSION, Number.class).longValue() >= sequence) {
-            return false;
-        }
+        return seen == null ? null : seen.get(VERSION, Number.class).longValue();
+    }
+
+    private static boolean write(MongoCollection<Document> collection, String id, long sequence, Bson update) {
         collection.updateOne(eq("_id", id), Updates.combine(update, Updates.set(VERSION, sequence)));
         return true;
     }
