@@ -113,7 +113,8 @@ class CrashEndToEndTest {
                 "-cp", System.getProperty("java.class.path"), CivicLedgerApplication.class.getName()));
         Map<String, Object> settings = stores.properties();
         settings.put("server.port", String.valueOf(port));
-        settings.put("civic.bench.mqtt.port", String.valueOf(FreePorts.any()));
+        // the MQTT endpoint keeps the stores' port 0 (bound by the system itself): a second port picked here
+        // could be the one just picked for HTTP, since neither is bound yet
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         command.add("--logging.level.root=WARN");
         command.add("--civic.http.writes-per-person-per-minute=1000000"); // eight authors writing flat out

@@ -84,7 +84,7 @@ public final class AtScale {
         }
         int port = FreePorts.any();
         command.addAll(List.of("-jar", jar.toString(), "--civic.data-dir=" + stores.dataDirectory(),
-                "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=" + FreePorts.any()));
+                "--server.port=" + port, "--civic.bench.mqtt.host=127.0.0.1", "--civic.bench.mqtt.port=0")); // bound by the system: no race with the HTTP port
         String appArguments = Options.of(args, "--app-args", "").strip();
         if (!appArguments.isEmpty()) {
             command.addAll(List.of(appArguments.split(" +")));
