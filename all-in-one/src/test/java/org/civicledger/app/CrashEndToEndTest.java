@@ -3,10 +3,7 @@ package org.civicledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +31,8 @@ class CrashEndToEndTest {
     void everyAcknowledgedWriteSurvivesAKillDuringAStormExactlyOnce() throws Exception {
         TestStores stores = TestStores.fresh();
         int port = FreePorts.any();
-        Process app = startAsItsOwnProcess(stores, port);
+        Process app = SystemProcess.start(stores, port,
+                "--civic.http.writes-per-person-per-minute=1000000"); // eight authors writing flat out
         Api api = new Api(port);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> api.get("/actuator/health").status() == 200);
@@ -105,20 +103,5 @@ class CrashEndToEndTest {
             System.out.printf("crash: %,d writes attempted, %,d ideas and %,d votes acknowledged, all found once%n",
                     attempted.get(), ideas.size(), votes.size());
         }
-    }
-
-    /** The system in a JVM of its own, on {@code stores} and HTTP {@code port}, with the test's class path. */
-    private static Process startAsItsOwnProcess(TestStores stores, int port) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), CivicLedgerApplication.class.getName()));
-        Map<String, Object> settings = stores.properties();
-        settings.put("server.port", String.valueOf(port));
-        // the MQTT endpoint keeps the stores' port 0 (bound by the system itself): a second port picked here
-        // could be the one just picked for HTTP, since neither is bound yet
-        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
-        command.add("--logging.level.root=WARN");
-        command.add("--civic.http.writes-per-person-per-minute=1000000"); // eight authors writing flat out
-        Path log = Files.createTempFile("civic-ledger-crash-", ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

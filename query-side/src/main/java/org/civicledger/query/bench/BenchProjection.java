@@ -1,5 +1,6 @@
 package org.civicledger.query.bench;
 
+import org.civicledger.query.readstore.Page;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
@@ -157,10 +158,10 @@ public class BenchProjection {
         Versioned.apply(benches, event.benchId(), sequence, Updates.unset("silentSince"));
     }
 
-    public List<BenchView> all(String municipalityId) {
+    public List<BenchView> all(String municipalityId, Page page) {
         List<BenchView> all = new ArrayList<>();
         (municipalityId == null ? benches.find() : benches.find(eq("municipalityId", municipalityId)))
-                .sort(Sorts.ascending("_id")).forEach(d -> all.add(view(d)));
+                .sort(Sorts.ascending("_id")).skip(page.offset()).limit(page.fetch()).forEach(d -> all.add(view(d)));
         return all;
     }
 

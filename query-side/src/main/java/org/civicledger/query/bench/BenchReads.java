@@ -1,9 +1,11 @@
 package org.civicledger.query.bench;
 
+import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.civicledger.domain.bench.BenchId;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.readstore.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,8 +24,11 @@ class BenchReads {
     }
 
     @GetMapping
-    List<BenchProjection.BenchView> benches(@RequestParam(required = false) String municipalityId) {
-        return benches.all(municipalityId == null ? null : new MunicipalityId(municipalityId).slug());
+    ResponseEntity<List<BenchProjection.BenchView>> benches(@RequestParam(required = false) String municipalityId,
+                                                            @RequestParam(required = false) String offset,
+                                                            @RequestParam(required = false) String limit) {
+        Page page = Page.requested(offset, limit);
+        return page.answer(benches.all(municipalityId == null ? null : new MunicipalityId(municipalityId).slug(), page));
     }
 
     @GetMapping("/{benchId}")

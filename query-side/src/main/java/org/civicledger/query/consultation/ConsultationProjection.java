@@ -146,7 +146,8 @@ public class ConsultationProjection {
     List<ConsultationView> handle(ListConsultations query) {
         Bson filter = query.municipalityId() == null ? new Document() : eq("municipalityId", query.municipalityId());
         List<ConsultationView> all = new ArrayList<>();
-        consultations.find(filter).sort(Sorts.descending("opensAt")).forEach(d -> all.add(view(d)));
+        consultations.find(filter).sort(Sorts.orderBy(Sorts.descending("opensAt"), Sorts.ascending("_id")))
+                .skip(query.page().offset()).limit(query.page().fetch()).forEach(d -> all.add(view(d)));
         return all;
     }
 

@@ -1,5 +1,6 @@
 package org.civicledger.query.consultation;
 
+import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -8,6 +9,7 @@ import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.consultation.ConsultationView.FindConsultation;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.readstore.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,9 +28,13 @@ class ConsultationReads {
     }
 
     @GetMapping
-    List<ConsultationView> consultations(@RequestParam(required = false) String municipalityId) {
+    ResponseEntity<List<ConsultationView>> consultations(@RequestParam(required = false) String municipalityId,
+                                                         @RequestParam(required = false) String offset,
+                                                         @RequestParam(required = false) String limit) {
         String slug = municipalityId == null ? null : new MunicipalityId(municipalityId).slug();
-        return queries.query(new ListConsultations(slug), ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
+        Page page = Page.requested(offset, limit);
+        return page.answer(queries.query(new ListConsultations(slug, page),
+                ResponseTypes.multipleInstancesOf(ConsultationView.class)).join());
     }
 
     @GetMapping("/{consultationId}")

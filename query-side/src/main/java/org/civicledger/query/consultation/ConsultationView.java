@@ -1,5 +1,6 @@
 package org.civicledger.query.consultation;
 
+import org.civicledger.query.readstore.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,6 @@ public record ConsultationView(String consultationId, String municipalityId, Str
     }
 
     /** Which consultations did this municipality open (all when null)? Answers a list, newest first. */
-    public record ListConsultations(String municipalityId) {
+    public record ListConsultations(String municipalityId, Page page) {
     }
 }

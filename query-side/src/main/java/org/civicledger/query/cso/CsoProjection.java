@@ -91,7 +91,8 @@ public class CsoProjection {
     @QueryHandler
     List<CsoView> handle(ListCsos query) {
         List<CsoView> all = new ArrayList<>();
-        csos.find().sort(Sorts.ascending("name")).forEach(d -> all.add(view(d)));
+        csos.find().sort(Sorts.ascending("name", "_id")).skip(query.page().offset()).limit(query.page().fetch())
+                .forEach(d -> all.add(view(d)));
         return all;
     }
 

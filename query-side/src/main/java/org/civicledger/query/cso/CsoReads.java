@@ -1,5 +1,6 @@
 package org.civicledger.query.cso;
 
+import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -7,9 +8,11 @@ import org.civicledger.domain.cso.CsoId;
 import org.civicledger.query.cso.CsoView.FindCso;
 import org.civicledger.query.cso.CsoView.ListCsos;
 import org.civicledger.query.readstore.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public reads of the CSO network. */
@@ -24,8 +27,10 @@ class CsoReads {
     }
 
     @GetMapping
-    List<CsoView> csos() {
-        return queries.query(new ListCsos(), ResponseTypes.multipleInstancesOf(CsoView.class)).join();
+    ResponseEntity<List<CsoView>> csos(@RequestParam(required = false) String offset,
+                                       @RequestParam(required = false) String limit) {
+        Page page = Page.requested(offset, limit);
+        return page.answer(queries.query(new ListCsos(page), ResponseTypes.multipleInstancesOf(CsoView.class)).join());
     }
 
     @GetMapping("/{csoId}")

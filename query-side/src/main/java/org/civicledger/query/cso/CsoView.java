@@ -1,5 +1,6 @@
 package org.civicledger.query.cso;
 
+import org.civicledger.query.readstore.Page;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,7 @@ public record CsoView(String csoId, String name, String registrationNumber, List
                       Instant registeredAt) {
 
     /** Which CSOs are in the network? Answers a list of {@link CsoView}, by name. */
-    public record ListCsos() {
+    public record ListCsos(Page page) {
     }
 
     /** What do we know of this CSO? Answers a {@link CsoView}, or nothing. */

@@ -1,5 +1,6 @@
 package org.civicledger.query.dashboard;
 
+import org.civicledger.query.readstore.Page;
 import static com.mongodb.client.model.Accumulators.sum;
 import static com.mongodb.client.model.Aggregates.group;
 import static com.mongodb.client.model.Aggregates.match;
@@ -126,7 +127,7 @@ class DashboardQuery {
                 accountability(accepted),
                 participation(municipalityId, period, anonymousOpinions),
                 consultations(municipalityId, period),
-                benches.all(municipalityId).stream().map(b -> {
+                benches.all(municipalityId, Page.EVERYTHING).stream().map(b -> {
                     var use = benches.use(b.benchId(), period.from(), period.to());
                     return new Dashboard.BenchSummary(b.benchId(), b.status(), use.lastSeen(), use.lastState(),
                             use.batteryPercent(), use.reports(), use.wifiClients(), use.chargingSessions());
@@ -244,7 +245,7 @@ class DashboardQuery {
     }
 
     private List<ConsultationSummary> consultations(String municipalityId, Period period) {
-        List<ConsultationView> all = queries.query(new ListConsultations(municipalityId),
+        List<ConsultationView> all = queries.query(new ListConsultations(municipalityId, Page.EVERYTHING),
                 ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
         return all.stream()
                 .filter(c -> (period.from() == null || !c.opensAt().isBefore(period.from()))

@@ -1,5 +1,6 @@
 package org.civicledger.query.deadletter;
 
+import org.civicledger.query.readstore.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN: events a projection failed on, parked with why; retried once the cause is fixed. */
@@ -35,8 +37,10 @@ class DeadLetterAdmin {
         this.processing = processing;
     }
 
+    /** The parked letters of every projection, a page at a time ({@code offset}, {@code limit}), with their total. */
     @GetMapping
-    Map<String, Object> parked() {
+    Map<String, Object> parked(@RequestParam(required = false) String offset, @RequestParam(required = false) String limit) {
+        Page page = Page.requested(offset, limit);
         List<Letter> letters = new ArrayList<>();
         Map<String, Long> sequences = new LinkedHashMap<>();
         for (String projection : processing.eventProcessors().keySet().stream().sorted().toList()) {
@@ -48,7 +52,8 @@ class DeadLetterAdmin {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("total", letters.size());
         answer.put("sequencesByProjection", sequences);
-        answer.put("letters", letters);
+        answer.put("offset", page.offset());
+        answer.put("letters", page.of(letters).stream().limit(page.limit()).toList());
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package org.civicledger.query.export;
 
+import org.civicledger.query.readstore.Page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -124,7 +125,7 @@ class OpenData {
     }
 
     private void dashboardRows(Consumer<Map<String, Object>> row) {
-        List<MunicipalityView> municipalities = queries.query(new ListMunicipalities(),
+        List<MunicipalityView> municipalities = queries.query(new ListMunicipalities(Page.EVERYTHING),
                 ResponseTypes.multipleInstancesOf(MunicipalityView.class)).join();
         for (MunicipalityView municipality : municipalities) {
             queries.query(new FindMunicipalDashboard(municipality.municipalityId(), null, null),
@@ -150,7 +151,7 @@ class OpenData {
     }
 
     private void consultationRows(Consumer<Map<String, Object>> row) {
-        List<ConsultationView> consultations = queries.query(new ListConsultations(null),
+        List<ConsultationView> consultations = queries.query(new ListConsultations(null, Page.EVERYTHING),
                 ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
         for (ConsultationView consultation : consultations) {
             for (ConsultationView.OptionResult option : consultation.options()) {

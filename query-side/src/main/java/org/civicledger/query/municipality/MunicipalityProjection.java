@@ -57,7 +57,7 @@ public class MunicipalityProjection {
         municipalities.find().forEach(d -> all.add(view(d)));
         Collator bosnian = Collator.getInstance(Locale.forLanguageTag("bs"));
         all.sort((a, b) -> bosnian.compare(a.name(), b.name()));
-        return all;
+        return query.page().of(all);
     }
 
     @QueryHandler

@@ -1,5 +1,7 @@
 package org.civicledger.query.municipality;
 
+import org.civicledger.query.readstore.Page;
+
 /** The questions the municipality read model answers. */
 public final class MunicipalityQueries {
 
@@ -7,7 +9,7 @@ public final class MunicipalityQueries {
     }
 
     /** Which municipalities are registered? Answers a list of {@link MunicipalityView}, by name. */
-    public record ListMunicipalities() {
+    public record ListMunicipalities(Page page) {
     }
 
     /** Which municipality has this slug? Answers a {@link MunicipalityView}, or nothing. */

@@ -1,5 +1,6 @@
 package org.civicledger.query.municipality;
 
+import org.civicledger.query.readstore.Page;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -8,9 +9,11 @@ import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
 import org.civicledger.query.readstore.NotFound;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public reads of municipalities. */
@@ -25,8 +28,11 @@ class MunicipalityReads {
     }
 
     @GetMapping
-    List<MunicipalityView> municipalities() {
-        return queries.query(new ListMunicipalities(), ResponseTypes.multipleInstancesOf(MunicipalityView.class)).join();
+    ResponseEntity<List<MunicipalityView>> municipalities(@RequestParam(required = false) String offset,
+                                                          @RequestParam(required = false) String limit) {
+        Page page = Page.requested(offset, limit);
+        return page.answer(queries.query(new ListMunicipalities(page),
+                ResponseTypes.multipleInstancesOf(MunicipalityView.class)).join());
     }
 
     @GetMapping("/{municipalityId}")

@@ -1,5 +1,6 @@
 package org.civicledger.query.transparency;
 
+import org.civicledger.query.readstore.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -41,12 +42,14 @@ class TransparencyApi {
                 .orElseThrow(() -> NotFound.because("No checkpoint has been signed yet")).note());
     }
 
-    /** Every checkpoint signed, oldest first: any two can be checked for consistency. */
+    /** Every checkpoint signed, oldest first, a page at a time: any two can be checked for consistency. */
     @GetMapping("/checkpoints")
-    List<Map<String, Object>> checkpoints() {
-        return log.checkpoints().stream().map(c -> Map.<String, Object>of("treeSize", c.treeSize(),
+    ResponseEntity<List<Map<String, Object>>> checkpoints(@RequestParam(required = false) String offset,
+                                                          @RequestParam(required = false) String limit) {
+        Page page = Page.requested(offset, limit);
+        return page.answer(log.checkpoints(page).stream().map(c -> Map.<String, Object>of("treeSize", c.treeSize(),
                 "rootHash", Base64.getEncoder().encodeToString(c.root()), "signedAt", c.signedAt().toString(),
-                "checkpoint", "/api/v1/transparency/checkpoints/" + c.treeSize())).toList();
+                "checkpoint", "/api/v1/transparency/checkpoints/" + c.treeSize())).toList());
     }
 
     @GetMapping("/checkpoints/{treeSize}")

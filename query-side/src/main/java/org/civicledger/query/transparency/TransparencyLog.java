@@ -1,5 +1,6 @@
 package org.civicledger.query.transparency;
 
+import org.civicledger.query.readstore.Page;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -149,9 +150,10 @@ public class TransparencyLog {
     }
 
     /** Every signed checkpoint, oldest first. */
-    public List<Signed> checkpoints() {
-        return jdbc.query("select tree_size, root_hash, note, signed_at from transparency_checkpoint order by tree_size",
-                (rs, row) -> signed(rs));
+    /** The checkpoints of {@code page}, oldest first (one more than its limit when more follow). */
+    public List<Signed> checkpoints(Page page) {
+        return jdbc.query("select tree_size, root_hash, note, signed_at from transparency_checkpoint order by tree_size "
+                + "limit ? offset ?", (rs, row) -> signed(rs), page.fetch(), page.offset());
     }
 
     public Optional<Signed> checkpoint(long treeSize) {

@@ -1,0 +1,154 @@
+package org.civicledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Broker mode, the bridge killed mid-stream: the system runs as its own JVM, subscribed to the broker with
+ * a persistent session; benches publish telemetry at QoS 1 and keep a ledger of every message the broker
+ * acknowledged; {@code kill -9} while messages are flowing (some received by the bridge and not yet
+ * acknowledged, more published while it is down). After a restart under the same client id, every
+ * message in the ledger is exactly one event: the broker's redelivery of what was in flight is absorbed
+ * by the message id, and what was queued meanwhile arrives.
+ */
+class BridgeKillEndToEndTest {
+
+    private static final String RUN = Long.toHexString(System.nanoTime() & 0xffffffL);
+    private static final String CLIENT = "bridge-kill-" + RUN;
+    private static final String GROUP = "civic-kill-" + RUN;
+    private static final int BENCHES = 4;
+    /**
+     * Messages each bench sends. Brokers keep a bounded queue for a session that is away (HiveMQ and
+     * Mosquitto: 1,000 messages by default) and drop beyond it; the stream stays within that bound.
+     */
+    private static final int MESSAGES_PER_BENCH = 200;
+
+    @Test
+    void everyMessageTheBrokerAcknowledgedIsOneEventAfterTheBridgeIsKilledMidStream() throws Exception {
+        List<SimulatedBench> benches = new ArrayList<>();
+        try (TestBroker broker = TestBroker.start()) {
+            TestStores stores = TestStores.fresh();
+            String[] bridge = bridgeSettings(broker);
+            int port = FreePorts.any();
+            Process app = SystemProcess.start(stores, port, bridge);
+            Api api = new Api(port);
+            try {
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                        .until(() -> api.get("/actuator/health").status() == 200);
+                for (int b = 0; b < BENCHES; b++) {
+                    SimulatedBench bench = new SimulatedBench("bench-kill-" + b + "-" + RUN);
+                    Journeys.commission(api, bench, "zavidovici");
+                    benches.add(bench.connect(broker.port));
+                }
+
+                Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+                AtomicInteger attempted = new AtomicInteger();
+                AtomicBoolean streaming = new AtomicBoolean(true);
+                ExecutorService publishers = Executors.newFixedThreadPool(BENCHES);
+                for (SimulatedBench bench : benches) {
+                    publishers.submit(() -> {
+                        for (int i = 0; i < MESSAGES_PER_BENCH && streaming.get(); i++) {
+                            String messageId = UUID.randomUUID().toString();
+                            attempted.incrementAndGet();
+                            try {
+                                if (bench.publish("telemetry", bench.message(messageId, telemetry(i)))) {
+                                    acknowledged.add(messageId);
+                                }
+                            } catch (Exception notAcknowledged) {
+                                // not in the ledger: the bench would send it again as a new attempt
+                            }
+                        }
+                        return null;
+                    });
+                }
+                await().atMost(Duration.ofSeconds(60)).until(() -> stored(api) >= 150);
+                double storedBeforeKill = stored(api);
+
+                app.destroyForcibly(); // SIGKILL: messages received by the bridge and not yet acknowledged stay in flight
+                app.waitFor(30, TimeUnit.SECONDS);
+                int atKill = acknowledged.size();
+                await().pollDelay(Duration.ofSeconds(1)).until(() -> true); // benches go on publishing to the broker
+                streaming.set(false);
+                publishers.shutdown();
+                assertThat(publishers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+                int whileDown = acknowledged.size() - atKill;
+
+                try (RunningSystem again = RunningSystem.start(stores, bridge)) {
+                    JdbcTemplate events = new JdbcTemplate(again.bean(DataSource.class));
+                    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                            eventsPerMessage(events, acknowledged).values().stream().filter(n -> n == 0).count())
+                            .as("acknowledged messages without their event").isZero());
+                    Map<String, Long> found = eventsPerMessage(events, acknowledged);
+                    assertThat(found.values().stream().filter(n -> n != 1).count()).as("acknowledged messages not stored exactly once")
+                            .isZero();
+                    long all = events.queryForObject("select count(*) from domain_event_entry where aggregate_identifier "
+                            + "like 'bench-report-%'", Long.class);
+                    assertThat(all).as("no event for a message the broker never acknowledged to a bench, beyond those "
+                            + "in flight at the end").isBetween((long) acknowledged.size(), (long) attempted.get());
+                    double redelivered = counted(again.api, "duplicate");
+                    System.out.printf("bridge kill: %,d messages published, %,d acknowledged by the broker (%,d while the "
+                                    + "bridge was down), %,.0f stored before the kill, %,d events after the restart, "
+                                    + "%,.0f redeliveries absorbed as duplicates%n", attempted.get(), acknowledged.size(),
+                            whileDown, storedBeforeKill, all, redelivered);
+                }
+            } finally {
+                app.destroyForcibly();
+                benches.forEach(SimulatedBench::close);
+                broker.forget(List.of(CLIENT), List.of());
+            }
+        }
+    }
+
+    private static String[] bridgeSettings(TestBroker broker) {
+        List<String> settings = new ArrayList<>(List.of(broker.bridgeSettings(CLIENT, GROUP)));
+        settings.add("--civic.bench.rate-limit.per-minute=1000000"); // four benches publishing flat out
+        return settings.toArray(String[]::new);
+    }
+
+    private static Map<String, Object> telemetry(int i) {
+        return Map.of("batteryPercent", 40 + i % 60, "solarWatts", 12.5, "wifiClients", i % 7, "chargingSessions", i % 3,
+                "temperatureCelsius", 9.0);
+    }
+
+    /** How many events each message's stream holds, in batches of a thousand ids. */
+    private static Map<String, Long> eventsPerMessage(JdbcTemplate events, Set<String> messageIds) {
+        Map<String, Long> found = new ConcurrentHashMap<>();
+        messageIds.forEach(id -> found.put(id, 0L));
+        List<String> ids = new ArrayList<>(messageIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> streams = ids.subList(from, Math.min(ids.size(), from + 1000)).stream()
+                    .map(id -> "bench-report-" + id).toList();
+            String marks = String.join(",", java.util.Collections.nCopies(streams.size(), "?"));
+            events.query("select aggregate_identifier, count(*) from domain_event_entry where aggregate_identifier in ("
+                    + marks + ") group by aggregate_identifier", rs -> {
+                        found.put(rs.getString(1).substring("bench-report-".length()), rs.getLong(2));
+                    }, streams.toArray());
+        }
+        return found;
+    }
+
+    private static double stored(Api api) {
+        return counted(api, "stored");
+    }
+
+    private static double counted(Api api, String outcome) {
+        var metric = api.get("/actuator/metrics/civic.bench.messages?tag=outcome:" + outcome, api.token("admin", "ADMIN"));
+        return metric.status() == 404 ? 0 : metric.body().at("/measurements/0/value").asDouble();
+    }
+}
