@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.civicledger.bench.mqtt.BenchBrokerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Broker mode: benches publish to an MQTT broker (an embedded HiveMQ CE, or this machine's Mosquitto in
@@ -61,8 +59,7 @@ class BenchBrokerEndToEndTest {
     }
 
     private static long events(RunningSystem on, String aggregate) {
-        return new JdbcTemplate(on.bean(DataSource.class)).queryForObject(
-                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, aggregate);
+        return StoredEvents.of(on, aggregate);
     }
 
     private static double counted(RunningSystem on, String outcome) {

@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.civicledger.bench.mqtt.BenchEndpoint;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benches over real MQTT to the embedded endpoint: a signed message is acknowledged once its event is
@@ -20,9 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BenchMqttEndToEndTest extends SharedSystemTest {
 
     private static long events(String payloadType, String aggregate) {
-        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
-                "select count(*) from domain_event_entry where payload_type = ? and aggregate_identifier = ?", Long.class,
-                "org.civicledger.domain." + payloadType, aggregate);
+        return StoredEvents.of(system, aggregate, payloadType.substring(payloadType.lastIndexOf('.') + 1));
     }
 
     private static SimulatedBench commissioned(String benchId, String municipality) throws Exception {

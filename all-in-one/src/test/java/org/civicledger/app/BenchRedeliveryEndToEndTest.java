@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.civicledger.bench.mqtt.BenchEndpoint;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The bridge stores a bench's idea and dies before its PUBACK: the bench sends the message again —
@@ -20,8 +18,7 @@ class BenchRedeliveryEndToEndTest {
     private static final String BENCH = "bench-maglaj-crash";
 
     private static long ideaEvents(RunningSystem system, String messageId) {
-        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
-                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, "idea-" + messageId);
+        return StoredEvents.of(system, "idea-" + messageId);
     }
 
     private static double duplicates(RunningSystem system) {

@@ -23,9 +23,7 @@ class BenchSilenceEndToEndTest {
         "--civic.deadlines.polling-interval=PT0.2S"};
 
     private static long events(RunningSystem system, String type) {
-        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
-                "select count(*) from domain_event_entry where payload_type = ? and aggregate_identifier = ?", Long.class,
-                "org.civicledger.domain.bench." + type, "bench-" + BENCH);
+        return StoredEvents.of(system, "bench-" + BENCH, type);
     }
 
     private static long pendingDeadlines(RunningSystem system) {

@@ -15,9 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Broker mode, the bridge killed mid-stream: the system runs as its own JVM, subscribed to the broker with
@@ -90,15 +88,13 @@ class BridgeKillEndToEndTest {
                 int whileDown = acknowledged.size() - atKill;
 
                 try (RunningSystem again = RunningSystem.start(stores, bridge)) {
-                    JdbcTemplate events = new JdbcTemplate(again.bean(DataSource.class));
                     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
-                            eventsPerMessage(events, acknowledged).values().stream().filter(n -> n == 0).count())
+                            eventsPerMessage(again, acknowledged).values().stream().filter(n -> n == 0).count())
                             .as("acknowledged messages without their event").isZero());
-                    Map<String, Long> found = eventsPerMessage(events, acknowledged);
+                    Map<String, Long> found = eventsPerMessage(again, acknowledged);
                     assertThat(found.values().stream().filter(n -> n != 1).count()).as("acknowledged messages not stored exactly once")
                             .isZero();
-                    long all = events.queryForObject("select count(*) from domain_event_entry where aggregate_identifier "
-                            + "like 'bench-report-%'", Long.class);
+                    long all = StoredEvents.count(again, StoredEvents.in("bench-report-", null));
                     assertThat(all).as("no event for a message the broker never acknowledged to a bench, beyond those "
                             + "in flight at the end").isBetween((long) acknowledged.size(), (long) attempted.get());
                     double redelivered = counted(again.api, "duplicate");
@@ -126,20 +122,10 @@ class BridgeKillEndToEndTest {
                 "temperatureCelsius", 9.0);
     }
 
-    /** How many events each message's stream holds, in batches of a thousand ids. */
-    private static Map<String, Long> eventsPerMessage(JdbcTemplate events, Set<String> messageIds) {
+    /** How many events each message's stream holds. */
+    private static Map<String, Long> eventsPerMessage(RunningSystem system, Set<String> messageIds) {
         Map<String, Long> found = new ConcurrentHashMap<>();
-        messageIds.forEach(id -> found.put(id, 0L));
-        List<String> ids = new ArrayList<>(messageIds);
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<String> streams = ids.subList(from, Math.min(ids.size(), from + 1000)).stream()
-                    .map(id -> "bench-report-" + id).toList();
-            String marks = String.join(",", java.util.Collections.nCopies(streams.size(), "?"));
-            events.query("select aggregate_identifier, count(*) from domain_event_entry where aggregate_identifier in ("
-                    + marks + ") group by aggregate_identifier", rs -> {
-                        found.put(rs.getString(1).substring("bench-report-".length()), rs.getLong(2));
-                    }, streams.toArray());
-        }
+        messageIds.forEach(id -> found.put(id, StoredEvents.of(system, "bench-report-" + id)));
         return found;
     }
 

@@ -36,5 +36,15 @@ class ProductionProfileTest {
                         + "civic.transparency.signing-key");
     }
 
+    @Test
+    void aProductionProfileOnKurrentDbWithoutAPostgresServerRefusesToStart() {
+        TestStores stores = TestStores.fresh();
+
+        assertThatThrownBy(() -> RunningSystem.start(stores, "--spring.profiles.active=production",
+                "--civic.event-store=kurrentdb", "--civic.postgres.url=",
+                "--civic.kurrentdb.connection-string=kurrentdb://127.0.0.1:2113?tls=false").close())
+                .hasStackTraceContaining("civic.event-store=kurrentdb would start an embedded PostgreSQL");
+    }
+
     private static final String KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 }

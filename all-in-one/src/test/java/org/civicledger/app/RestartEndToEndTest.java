@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Stop and start again on the same stores: the idea is still there, no municipality is registered twice. */
@@ -36,8 +34,6 @@ class RestartEndToEndTest {
     }
 
     private static long municipalityEvents(RunningSystem system) {
-        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject(
-                "select count(*) from domain_event_entry where payload_type = ?", Long.class,
-                "org.civicledger.domain.municipality.MunicipalityRegistered");
+        return StoredEvents.count(system, StoredEvents.in("", "MunicipalityRegistered"));
     }
 }

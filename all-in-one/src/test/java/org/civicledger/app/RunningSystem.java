@@ -34,8 +34,10 @@ public final class RunningSystem implements AutoCloseable {
         if (!TestStores.usesServer()) { // on a server, both already use the same schema
             String url = bean(org.civicledger.command.eventstore.EventStoreConfiguration.EmbeddedPostgresHolder.class)
                     .server().jdbcUrl();
-            settings.addAll(java.util.List.of("--civic.event-store=postgres", "--civic.postgres.url=" + url,
-                    "--civic.postgres.user=postgres"));
+            settings.addAll(java.util.List.of("--civic.postgres.url=" + url, "--civic.postgres.user=postgres"));
+            if (!TestStores.usesKurrentDb()) { // on KurrentDB both already use the same streams
+                settings.add("--civic.event-store=postgres");
+            }
         }
         settings.addAll(java.util.List.of(more));
         return settings.toArray(String[]::new);

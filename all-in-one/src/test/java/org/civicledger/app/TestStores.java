@@ -22,7 +22,10 @@ import java.util.Map;
  * The stores one test run uses. The suites run on the embedded default unless the
  * {@code machine-services} Maven profile sets {@code civic.test.event-store=postgres}; then they use
  * this machine's PostgreSQL, each run in a schema of its own ({@code civic_test_<epoch>_<random>}),
- * and schemas that earlier runs left behind for more than a day are dropped.
+ * and schemas that earlier runs left behind for more than a day are dropped. With
+ * {@code -Dcivic.test.event-store=kurrentdb} the events go to the KurrentDB server that
+ * {@code KURRENTDB_CONNECTION_STRING} names, in streams prefixed per store ({@code t<epoch><random>-}),
+ * beside an embedded PostgreSQL for the relational side.
  */
 public final class TestStores {
 
@@ -72,6 +75,10 @@ public final class TestStores {
         return "postgres".equals(EVENT_STORE);
     }
 
+    public static boolean usesKurrentDb() {
+        return "kurrentdb".equals(EVENT_STORE);
+    }
+
     /** Spring properties that point the application at these stores, on a random HTTP port. */
     Map<String, Object> properties() {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -82,6 +89,14 @@ public final class TestStores {
         // a dashboard read right after a write shows it (RecentDashboardsTest covers the sharing of recent ones)
         properties.put("civic.dashboard.max-age", "PT0S");
         properties.put("civic.bench.mqtt.port", "0"); // a free port: this machine's Mosquitto holds 1883
+        if (usesKurrentDb()) {
+            String connection = System.getenv("KURRENTDB_CONNECTION_STRING");
+            if (connection == null || connection.isBlank()) {
+                throw new IllegalStateException("civic.test.event-store=kurrentdb needs KURRENTDB_CONNECTION_STRING");
+            }
+            properties.put("civic.kurrentdb.connection-string", connection);
+            properties.put("civic.kurrentdb.stream-prefix", "t" + schema.substring("civic_test_".length()).replace("_", "") + "-");
+        }
         if (usesServer()) {
             properties.put("civic.postgres.url", POSTGRES_URL);
             properties.put("civic.postgres.user", POSTGRES_USER);

@@ -51,8 +51,7 @@ class TransparencyEndToEndTest {
     }
 
     private static long storedEvents(RunningSystem system) {
-        return new JdbcTemplate(system.bean(DataSource.class)).queryForObject("select count(*) from domain_event_entry",
-                Long.class);
+        return StoredEvents.count(system, e -> true);
     }
 
     /** Waits until a checkpoint covers every stored event, verifies its signature, and answers it. */

@@ -12,9 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One vote per person per idea holds under a storm of the same person's vote, fired from many
@@ -39,9 +37,7 @@ class VoteConcurrencyEndToEndTest {
             assertThat(statuses).hasSize(2 * THREADS_PER_INSTANCE);
             assertThat(statuses.stream().filter(s -> s == 201).count()).as(statuses.toString()).isEqualTo(1);
             assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(2L * THREADS_PER_INSTANCE - 1);
-            assertThat(new JdbcTemplate(first.bean(DataSource.class)).queryForObject(
-                    "select count(*) from domain_event_entry where payload_type = ? and aggregate_identifier like ?",
-                    Long.class, "org.civicledger.domain.vote.VoteCast", "ballot-" + ideaId + "-%")).isEqualTo(1);
+            assertThat(StoredEvents.count(first, StoredEvents.in("ballot-" + ideaId + "-", "VoteCast"))).isEqualTo(1);
             for (RunningSystem instance : List.of(first, second)) {
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         instance.api.get("/api/v1/ideas/" + ideaId).body().at("/votes/identified").asLong() == 1);

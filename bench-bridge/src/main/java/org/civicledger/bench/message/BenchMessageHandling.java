@@ -1,6 +1,5 @@
 package org.civicledger.bench.message;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -8,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.civicledger.bench.message.Rejection.Refused;
+import org.civicledger.domain.shared.IdempotentWrites;
 import org.civicledger.domain.bench.BenchId;
 import org.civicledger.domain.bench.RecordBenchStatus;
 import org.civicledger.domain.bench.RecordBenchTelemetry;
@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public class BenchMessageHandling {
 
     private static final Logger log = LoggerFactory.getLogger(BenchMessageHandling.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final BenchMessageReader reader;
     private final CommandGateway commands;
@@ -80,7 +79,8 @@ public class BenchMessageHandling {
                     "the bench sends more than its allowance per minute");
         }
         try {
-            Object recorded = commands.sendAndWait(command(message));
+            Object recorded = commands.sendAndWait(IdempotentWrites.keyed(command(message),
+                    "bench-message:" + message.messageId()));
             // an opinion answers false for a message it recorded before; ideas and reports refuse a second stream
             return Boolean.FALSE.equals(recorded) ? Outcome.duplicate(message) : Outcome.stored(message);
         } catch (RuntimeException e) {
@@ -100,11 +100,6 @@ public class BenchMessageHandling {
         }
         if (cause instanceof AggregateStreamCreationException) {
             return Outcome.duplicate(message); // the same message was stored before
-        }
-        for (Throwable c = thrown; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return Outcome.duplicate(message); // the same message was stored before
-            }
         }
         log.warn("Bench message {} of {} was not stored now, the bench will send it again: {}", message.messageId(),
                 message.benchId(), thrown.getMessage());

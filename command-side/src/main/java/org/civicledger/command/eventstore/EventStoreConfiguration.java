@@ -9,13 +9,16 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import io.kurrent.dbclient.KurrentDBClient;
+import io.kurrent.dbclient.KurrentDBConnectionString;
 import org.civicledger.command.DataDirectory;
+import org.civicledger.command.eventstore.kurrentdb.KurrentDbStorageEngine;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,30 +27,29 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Wires the relational event store: a PostgreSQL database (embedded or a server, per
- * {@code civic.event-store}), its schema migrated by Flyway, and Axon's JDBC storage engine on it.
+ * Wires the event store and the relational store beside it. The events: Axon's JDBC engine on PostgreSQL
+ * (embedded or a server), or KurrentDB, per {@code civic.event-store}. The relational store — processor
+ * tokens that commit with their writes, the transparency log, sagas, deadlines, personal-data keys —
+ * is always PostgreSQL, its schema migrated by Flyway: the server at {@code civic.postgres.url}, or the
+ * embedded one when no server is named.
  * Every bean Axon's JDBC auto-configuration would guess is declared here instead, so the wiring is
  * the same on every Spring Boot version.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PostgresSettings.class)
+@EnableConfigurationProperties({PostgresSettings.class, KurrentDbSettings.class})
 public class EventStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreConfiguration.class);
 
     @Bean
     EventStoreKind eventStoreKind(@Value("${civic.event-store:embedded-postgres}") String setting) {
-        EventStoreKind kind = EventStoreKind.of(setting);
-        if (kind == EventStoreKind.KURRENTDB) {
-            throw new IllegalStateException("civic.event-store=kurrentdb is not available in this version; "
-                    + "use embedded-postgres or postgres");
-        }
-        return kind;
+        return EventStoreKind.of(setting);
     }
 
     @Bean
@@ -57,9 +59,9 @@ public class EventStoreConfiguration {
 
     /** Started only in the default run; stopped with the application. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresHolder embeddedPostgres(EventStoreKind kind, DataDirectory data,
+    EmbeddedPostgresHolder embeddedPostgres(EventStoreKind kind, DataDirectory data, PostgresSettings settings,
                                            @Value("${civic.embedded-postgres.port:0}") int port) {
-        return new EmbeddedPostgresHolder(kind == EventStoreKind.EMBEDDED_POSTGRES
+        return new EmbeddedPostgresHolder(kind.embedsPostgres(settings)
                 ? EmbeddedPostgresServer.start(data.resolve("postgres"), port) : null);
     }
 
@@ -68,7 +70,7 @@ public class EventStoreConfiguration {
                                           PostgresSettings settings) {
         HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("event-store");
-        if (kind == EventStoreKind.EMBEDDED_POSTGRES) {
+        if (kind.embedsPostgres(settings)) {
             pool.setJdbcUrl(embedded.server().jdbcUrl());
             pool.setUsername("postgres");
         } else {
@@ -87,7 +89,7 @@ public class EventStoreConfiguration {
         return pool;
     }
 
-    private static void migrate(DataSource dataSource, String schema) {
+    static void migrate(DataSource dataSource, String schema) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)
@@ -115,20 +117,63 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(ConnectionProvider connections, TransactionManager transactions,
-                                          Serializer serializer,
+    EventStorageEngine eventStorageEngine(EventStoreKind kind, ConnectionProvider connections,
+                                          TransactionManager transactions, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<KurrentDBClient> kurrentDb, KurrentDbSettings kurrentDbSettings) {
+        EventUpcasterChain chain = new EventUpcasterChain(upcasters.orderedStream().toList());
+        if (kind == EventStoreKind.KURRENTDB) {
+            log.info("Events are stored in KurrentDB, streams prefixed '{}'", kurrentDbSettings.streamPrefix());
+            return KurrentDbStorageEngine.builder()
+                    .client(kurrentDb.getObject())
+                    .streamPrefix(kurrentDbSettings.streamPrefix())
+                    .tailWait(kurrentDbSettings.tailWait())
+                    .snapshotSerializer(serializer)
+                    .eventSerializer(eventSerializer)
+                    .upcasterChain(chain)
+                    .build();
+        }
+        return jdbcEngine(connections, transactions, serializer, eventSerializer, chain);
+    }
+
+    /** Axon's JDBC engine on the schema of db/eventstore, as the system and the contract suites build it. */
+    static JdbcEventStorageEngine jdbcEngine(ConnectionProvider connections, TransactionManager transactions,
+                                             Serializer snapshotSerializer, Serializer eventSerializer,
+                                             EventUpcaster upcasterChain) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .upcasterChain(upcasterChain)
+                // PostgreSQL's unique_violation: a second writer at the same aggregate and sequence. Axon's
+                // JdbcSQLErrorCodesResolver misses it (it reads vendor error codes, which PostgreSQL leaves 0),
+                // so a lost race surfaced as a plain EventStoreException; found by the engine contract suite
+                .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .schema(SCHEMA)
                 .batchSize(1000) // events read per query when processors catch up (Axon: 100)
                 .build();
+    }
+
+    /** The KurrentDB client, only when events are kept there; shut down with the application. */
+    @Bean(destroyMethod = "shutdown")
+    @Conditional(KurrentDbChosen.class)
+    KurrentDBClient kurrentDbClient(KurrentDbSettings settings) {
+        if (settings.connectionString() == null || settings.connectionString().isBlank()) {
+            throw new IllegalStateException("civic.event-store=kurrentdb needs civic.kurrentdb.connection-string, "
+                    + "for example kurrentdb+discover://admin:<password>@node1:2113,node2:2113,node3:2113");
+        }
+        return KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(settings.connectionString()));
+    }
+
+    /** True when {@code civic.event-store=kurrentdb}. */
+    static final class KurrentDbChosen implements org.springframework.context.annotation.Condition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                               org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            return EventStoreKind.KURRENTDB.setting().equals(context.getEnvironment().getProperty("civic.event-store"));
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ public enum EventStoreKind {
     EMBEDDED_POSTGRES("embedded-postgres"),
     /** A PostgreSQL server at {@code civic.postgres.url}. */
     POSTGRES("postgres"),
-    /** KurrentDB (EventStoreDB); not available yet. */
+    /** KurrentDB (EventStoreDB) at {@code civic.kurrentdb.connection-string}; the relational store stays PostgreSQL. */
     KURRENTDB("kurrentdb");
 
     private final String setting;
@@ -20,6 +20,11 @@ public enum EventStoreKind {
 
     public String setting() {
         return setting;
+    }
+
+    /** Whether this run starts PostgreSQL itself: the default run, or KurrentDB for events without a server named. */
+    public boolean embedsPostgres(PostgresSettings settings) {
+        return this == EMBEDDED_POSTGRES || (this == KURRENTDB && (settings.url() == null || settings.url().isBlank()));
     }
 
     public static EventStoreKind of(String setting) {

@@ -35,7 +35,6 @@ import tools.jackson.core.JacksonException;
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @ExceptionHandler(FieldChecks.InvalidRequest.class)
     ResponseEntity<Object> invalidRequest(FieldChecks.InvalidRequest e) {
@@ -92,17 +91,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The event store refused or failed a write. A unique-key violation means another request
-     * created the same stream first (the same vote, the same registration number): a conflict.
-     * Anything else is the store being unavailable: retry later.
+     * The event store failed a write: unavailable, retry later. (A lost race is not this: every engine
+     * reports it as {@link ConcurrencyException} or {@link AggregateStreamCreationException}, above.)
      */
     @ExceptionHandler(EventStoreException.class)
     ResponseEntity<Object> eventStoreFailed(EventStoreException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return concurrentWrite(e);
-            }
-        }
         return eventStoreUnavailable(e);
     }
 

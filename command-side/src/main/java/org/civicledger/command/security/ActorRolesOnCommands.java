@@ -36,6 +36,12 @@ public class ActorRolesOnCommands {
         return new SimpleCorrelationDataProvider(ACTOR_ROLES);
     }
 
+    /** A write's idempotency key travels from its command to its events ({@code IdempotentWrites}). */
+    @Bean
+    CorrelationDataProvider idempotencyKeyOnEveryEvent() {
+        return new SimpleCorrelationDataProvider(org.civicledger.domain.shared.IdempotentWrites.KEY);
+    }
+
     /** Declared here too because a provider of our own switches Axon's default one off. */
     @Bean
     CorrelationDataProvider messageOrigin() {

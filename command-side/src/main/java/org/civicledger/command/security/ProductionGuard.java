@@ -28,6 +28,12 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
             throw new IllegalStateException("civic.security.dev-tokens=true is refused in a production profile: "
                     + "tokens must come from the identity provider (civic.security.jwk-set-uri)");
         }
+        String eventStore = environment.getProperty("civic.event-store", "embedded-postgres");
+        if ("kurrentdb".equals(eventStore) && environment.getProperty("civic.postgres.url", "").isBlank()) {
+            throw new IllegalStateException("civic.event-store=" + eventStore + " would start an embedded PostgreSQL, "
+                    + "which a production profile refuses: name a server with civic.postgres.url (with kurrentdb it "
+                    + "keeps the relational side: tokens, transparency log, keys)");
+        }
         List<String> missing = new ArrayList<>();
         for (String key : List.of("civic.privacy.master-key", "civic.privacy.pseudonym-key",
                 "civic.transparency.signing-key")) {

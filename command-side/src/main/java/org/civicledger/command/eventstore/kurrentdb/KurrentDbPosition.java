@@ -1,0 +1,58 @@
+package org.civicledger.command.eventstore.kurrentdb;
+
+import io.kurrent.dbclient.Position;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.TrackingToken;
+
+/**
+ * A tracking token on KurrentDB's {@code $all}: the commit and prepare position of the last event
+ * handled. Positions grow with the log, so a token covers every token at or before it.
+ */
+public record KurrentDbPosition(long commit, long prepare) implements TrackingToken, Comparable<KurrentDbPosition> {
+
+    static KurrentDbPosition of(Position position) {
+        return new KurrentDbPosition(position.getCommitUnsigned(), position.getPrepareUnsigned());
+    }
+
+    Position toPosition() {
+        return new Position(commit, prepare);
+    }
+
+    private static KurrentDbPosition cast(TrackingToken other) {
+        if (other instanceof KurrentDbPosition position) {
+            return position;
+        }
+        throw new IllegalArgumentException("Not a KurrentDB position: " + (other == null ? "null" : other.getClass()));
+    }
+
+    @Override
+    public TrackingToken lowerBound(TrackingToken other) {
+        return compareTo(cast(other)) <= 0 ? this : other;
+    }
+
+    @Override
+    public TrackingToken upperBound(TrackingToken other) {
+        return compareTo(cast(other)) >= 0 ? this : other;
+    }
+
+    @Override
+    public boolean covers(TrackingToken other) {
+        return other == null || compareTo(cast(other)) >= 0;
+    }
+
+    @Override
+    public boolean samePositionAs(TrackingToken other) {
+        return other != null && compareTo(cast(other)) == 0;
+    }
+
+    @Override
+    public OptionalLong position() {
+        return OptionalLong.of(commit);
+    }
+
+    @Override
+    public int compareTo(KurrentDbPosition other) {
+        int byCommit = Long.compareUnsigned(commit, other.commit);
+        return byCommit != 0 ? byCommit : Long.compareUnsigned(prepare, other.prepare);
+    }
+}
