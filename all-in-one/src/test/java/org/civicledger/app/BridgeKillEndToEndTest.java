@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Broker mode, the bridge killed mid-stream: the system runs as its own JVM, subscribed to the broker with
  * a persistent session; benches publish telemetry at QoS 1 and keep a ledger of every message the broker
  * acknowledged; {@code kill -9} while messages are flowing (some received by the bridge and not yet
- * acknowledged, more published while it is down). After a restart under the same client id, every
+ * acknowledged), then as many again while it is down. After a restart under the same client id, every
  * message in the ledger is exactly one event: the broker's redelivery of what was in flight is absorbed
  * by the message id, and what was queued meanwhile arrives.
  */
@@ -40,6 +40,7 @@ class BridgeKillEndToEndTest {
     @Test
     void everyMessageTheBrokerAcknowledgedIsOneEventAfterTheBridgeIsKilledMidStream() throws Exception {
         List<SimulatedBench> benches = new ArrayList<>();
+        ExecutorService publishers = Executors.newFixedThreadPool(BENCHES);
         try (TestBroker broker = TestBroker.start()) {
             TestStores stores = TestStores.fresh();
             String[] bridge = bridgeSettings(broker);
@@ -57,35 +58,18 @@ class BridgeKillEndToEndTest {
 
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                 AtomicInteger attempted = new AtomicInteger();
-                AtomicBoolean streaming = new AtomicBoolean(true);
-                ExecutorService publishers = Executors.newFixedThreadPool(BENCHES);
-                for (SimulatedBench bench : benches) {
-                    publishers.submit(() -> {
-                        for (int i = 0; i < MESSAGES_PER_BENCH && streaming.get(); i++) {
-                            String messageId = UUID.randomUUID().toString();
-                            attempted.incrementAndGet();
-                            try {
-                                if (bench.publish("telemetry", bench.message(messageId, telemetry(i)))) {
-                                    acknowledged.add(messageId);
-                                }
-                            } catch (Exception notAcknowledged) {
-                                // not in the ledger: the bench would send it again as a new attempt
-                            }
-                        }
-                        return null;
-                    });
-                }
+                // half of every bench's messages while the bridge runs, the other half once it has been killed
+                CompletableFuture<Void> firstHalf = publishAll(benches, 0, acknowledged, attempted, publishers);
                 await().atMost(Duration.ofSeconds(60)).until(() -> stored(api) >= 150);
                 double storedBeforeKill = stored(api);
 
                 app.destroyForcibly(); // SIGKILL: messages received by the bridge and not yet acknowledged stay in flight
                 app.waitFor(30, TimeUnit.SECONDS);
+                firstHalf.get(60, TimeUnit.SECONDS);
                 int atKill = acknowledged.size();
-                await().pollDelay(Duration.ofSeconds(1)).until(() -> true); // benches go on publishing to the broker
-                streaming.set(false);
-                publishers.shutdown();
-                assertThat(publishers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+                publishAll(benches, MESSAGES_PER_BENCH / 2, acknowledged, attempted, publishers).get(60, TimeUnit.SECONDS);
                 int whileDown = acknowledged.size() - atKill;
+                assertThat(whileDown).as("acknowledged by the broker while the bridge was down").isPositive();
 
                 try (RunningSystem again = RunningSystem.start(stores, bridge)) {
                     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
@@ -105,10 +89,29 @@ class BridgeKillEndToEndTest {
                 }
             } finally {
                 app.destroyForcibly();
+                publishers.shutdownNow();
                 benches.forEach(SimulatedBench::close);
                 broker.forget(List.of(CLIENT), List.of());
             }
         }
+    }
+
+    /** Each bench publishes its messages {@code from} to {@code from + MESSAGES_PER_BENCH / 2}, noting each PUBACK. */
+    private static CompletableFuture<Void> publishAll(List<SimulatedBench> benches, int from, Set<String> acknowledged,
+                                                     AtomicInteger attempted, ExecutorService publishers) {
+        return CompletableFuture.allOf(benches.stream().map(bench -> CompletableFuture.runAsync(() -> {
+            for (int i = from; i < from + MESSAGES_PER_BENCH / 2; i++) {
+                String messageId = UUID.randomUUID().toString();
+                attempted.incrementAndGet();
+                try {
+                    if (bench.publish("telemetry", bench.message(messageId, telemetry(i)))) {
+                        acknowledged.add(messageId);
+                    }
+                } catch (Exception notAcknowledged) {
+                    // not in the ledger: the bench would send it again as a new attempt
+                }
+            }
+        }, publishers)).toArray(CompletableFuture[]::new));
     }
 
     private static String[] bridgeSettings(TestBroker broker) {

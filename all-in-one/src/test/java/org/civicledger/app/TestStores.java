@@ -25,7 +25,8 @@ import java.util.Map;
  * and schemas that earlier runs left behind for more than a day are dropped. With
  * {@code -Dcivic.test.event-store=kurrentdb} the events go to the KurrentDB server that
  * {@code KURRENTDB_CONNECTION_STRING} names, in streams prefixed per store ({@code t<epoch><random>-}),
- * beside an embedded PostgreSQL for the relational side.
+ * beside an embedded PostgreSQL for the relational side. With {@code MONGODB_URI} set, the read models
+ * live on that MongoDB server, a database per store.
  */
 public final class TestStores {
 
@@ -89,6 +90,11 @@ public final class TestStores {
         // a dashboard read right after a write shows it (RecentDashboardsTest covers the sharing of recent ones)
         properties.put("civic.dashboard.max-age", "PT0S");
         properties.put("civic.bench.mqtt.port", "0"); // a free port: this machine's Mosquitto holds 1883
+        String mongodb = System.getenv("MONGODB_URI");
+        if (mongodb != null && !mongodb.isBlank()) { // a MongoDB server: a database of its own per store
+            properties.put("civic.read-store.mongodb.uri", mongodb);
+            properties.put("civic.read-store.mongodb.database", schema);
+        }
         if (usesKurrentDb()) {
             String connection = System.getenv("KURRENTDB_CONNECTION_STRING");
             if (connection == null || connection.isBlank()) {

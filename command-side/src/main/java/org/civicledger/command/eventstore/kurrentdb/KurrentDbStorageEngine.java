@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +44,8 @@ import org.axonframework.serialization.Serializer;
  *   <li>One stream per aggregate, named from the identifier alone ({@link StreamNames}).</li>
  *   <li>A unit of work's events go out in one atomic append per command: one stream, {@code appendToStream}
  *       with the expected revision (sequence − 1, or no stream for a new aggregate); several streams,
- *       one multi-stream append (KurrentDB 25.1 and later). A concurrent writer gets Axon's
+ *       one multi-stream append (KurrentDB 25.1 and later; registering a CSO creates its registration-number
+ *       claim and the CSO in one command). A concurrent writer gets Axon's
  *       {@link ConcurrencyException} ({@link AggregateStreamCreationException} when both create).</li>
  *   <li>Record ids are derived where a write is idempotent ({@link StoredEvent#recordId}), so a retried
  *       append is absorbed by the server.</li>
@@ -142,11 +142,8 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         String stream = names.snapshots(snapshot.getAggregateIdentifier());
-        EventData record = EventData.builderAsJson(UUID.randomUUID(), snapshot.getPayloadType().getName(),
-                        snapshot.serializePayload(serializer, byte[].class).getData())
-                .metadataAsBytes(StoredEvent.toRecord(snapshot, snapshot.getAggregateIdentifier(),
-                        snapshot.getSequenceNumber(), serializer).getUserMetadata())
-                .build();
+        EventData record = StoredEvent.toRecord(snapshot, snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(),
+                serializer);
         WriteResult written = wait(client.appendToStream(stream, AppendToStreamOptions.get().streamState(StreamState.any()),
                 record));
         if (written.getNextExpectedRevision().toRawLong() == 0) { // the stream's first snapshot: keep only the newest
