@@ -314,6 +314,17 @@ class KurrentDbStorageEngineTest {
     }
 
     @Test
+    void aStreamPrefixThatWouldLetSnapshotsThroughTheFilterIsRefused() {
+        for (String overlapping : List.of("snap", "snapshots-", "snapshots-civic-", "$civic-", " ")) {
+            assertThatThrownBy(() -> new StreamNames(overlapping)).as(overlapping)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        StreamNames names = new StreamNames("civic-");
+        assertThat(names.events("idea-1")).isEqualTo("civic-idea-1");
+        assertThat(names.holdsEvents(names.snapshots("idea-1"))).isFalse();
+    }
+
+    @Test
     void positionsOrderAndCoverOneAnother() {
         KurrentDbPosition early = new KurrentDbPosition(100, 90);
         KurrentDbPosition late = new KurrentDbPosition(200, 190);
