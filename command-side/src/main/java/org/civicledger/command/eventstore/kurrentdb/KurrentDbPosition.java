@@ -45,9 +45,14 @@ public record KurrentDbPosition(long commit, long prepare) implements TrackingTo
         return other != null && compareTo(cast(other)) == 0;
     }
 
+    /**
+     * The prepare position: unique per event and growing along {@code $all} (events appended together share
+     * their commit position, each has its own prepare position). What guards a projection against counting
+     * an event twice (the vote tallies) must tell every event apart.
+     */
     @Override
     public OptionalLong position() {
-        return OptionalLong.of(commit);
+        return OptionalLong.of(prepare);
     }
 
     @Override

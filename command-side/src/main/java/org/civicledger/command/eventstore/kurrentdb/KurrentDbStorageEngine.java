@@ -50,8 +50,8 @@ import org.axonframework.serialization.Serializer;
  *   <li>Record ids are derived where a write is idempotent ({@link StoredEvent#recordId}), so a retried
  *       append is absorbed by the server.</li>
  *   <li>Tracking reads {@code $all} from a {@link KurrentDbPosition} through a server-side filtered
- *       subscription ({@link TrackedRecords}); the head token is the last position of the log, the
- *       token at an instant is found reading back from the head only as far as that instant.</li>
+ *       subscription ({@link TrackedRecords}); the head token is the position of this deployment's last
+ *       event, the token at an instant is found reading back from the end only as far as that instant.</li>
  *   <li>Snapshots in a stream of their own with {@code $maxCount} 1.</li>
  * </ul>
  * Upcasting and deserialization are Axon's, as on every engine ({@link AbstractEventStorageEngine}).
@@ -60,6 +60,7 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
 
     private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
     private static final int PAGE = 500;
+    private static final int HEAD_SEARCH_PAGES = 20;
 
     private final KurrentDBClient client;
     private final StreamNames names;
@@ -212,9 +213,35 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
         return null; // before the first event
     }
 
+    /**
+     * The position of this deployment's last event — what a processor that has handled everything stands
+     * at, so progress can be compared with it. Found reading back from the end of {@code $all} past the
+     * system's own records (statistics every 30 s when the store is quiet); after {@value #HEAD_SEARCH_PAGES}
+     * pages without one of ours, the end of {@code $all} itself (as good a starting point, only not equal
+     * to any processor's position).
+     */
     @Override
     public TrackingToken createHeadToken() {
-        return lastPosition().map(KurrentDbPosition::of).orElse(null);
+        Optional<Position> end = lastPosition();
+        if (end.isEmpty()) {
+            return null;
+        }
+        Position from = null;
+        for (int pages = 0; pages < HEAD_SEARCH_PAGES; pages++) {
+            ReadAllOptions options = ReadAllOptions.get().backwards().maxCount(PAGE);
+            List<ResolvedEvent> page = readAll(from == null ? options.fromEnd() : options.fromPosition(from));
+            for (ResolvedEvent resolved : page) {
+                RecordedEvent record = resolved.getOriginalEvent();
+                if (!record.getPosition().equals(from) && names.holdsEvents(record.getStreamId())) {
+                    return KurrentDbPosition.of(record.getPosition());
+                }
+            }
+            if (page.size() < PAGE) {
+                return null; // none of ours at all: the head is the tail
+            }
+            from = page.get(page.size() - 1).getOriginalEvent().getPosition();
+        }
+        return KurrentDbPosition.of(end.get());
     }
 
     /**

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * The events after a position, for a tracking processor: a catch-up subscription to {@code $all}, filtered
@@ -121,9 +120,8 @@ final class TrackedRecords extends Spliterators.AbstractSpliterator<TrackedEvent
                 Object item = queue.poll(atHead ? (mayBlock ? tailWait.toMillis() : 0) : CATCH_UP_LIMIT.toMillis(),
                         TimeUnit.MILLISECONDS);
                 if (item == null) {
-                    if (!atHead) {
-                        throw new EventStoreException("KurrentDB sent nothing for " + CATCH_UP_LIMIT + " while catching up");
-                    }
+                    // at the head, or nothing for CATCH_UP_LIMIT while catching up (a server that does not say it
+                    // caught up, with no checkpoint due): end here; the processor asks again from its token
                     return false;
                 }
                 if (item == CAUGHT_UP) {

@@ -307,10 +307,19 @@ class KurrentDbStorageEngineTest {
     }
 
     @Test
-    void headAndTailTokens() {
-        serverWithHeadAt(new Position(300, 200));
+    void theHeadIsThisDeploymentsLastEventNotTheServersOwnRecordsAfterIt() {
+        ResolvedEvent ours = recorded("a", 3, 250);
+        ResolvedEvent stats = ClientParts.recorded("$stats-127.0.0.1:2113", 9, new Position(300, 300), record("x", 0, "s"));
+        when(client.readAll(any(ReadAllOptions.class))).thenReturn(
+                CompletableFuture.completedFuture(ClientParts.readResult(List.of(stats, ours))));
         assertThat(engine.createTailToken()).isNull();
-        assertThat(engine.createHeadToken()).isEqualTo(new KurrentDbPosition(300, 200));
+        assertThat(engine.createHeadToken()).isEqualTo(new KurrentDbPosition(250, 250));
+    }
+
+    @Test
+    void aStoreWithNoEventOfThisDeploymentHasItsHeadAtTheTail() {
+        serverWithHeadAt(new Position(300, 200)); // a single record: the server's own
+        assertThat(engine.createHeadToken()).isNull();
     }
 
     @Test
@@ -333,7 +342,9 @@ class KurrentDbStorageEngineTest {
         assertThat(early.covers(null)).isTrue();
         assertThat(early.upperBound(late)).isEqualTo(late);
         assertThat(late.lowerBound(early)).isEqualTo(early);
-        assertThat(late.position()).hasValue(200);
+        assertThat(late.position()).as("the prepare position: unique per event").hasValue(190);
+        assertThat(new KurrentDbPosition(300, 250).covers(new KurrentDbPosition(300, 240))).as("same append, later event")
+                .isTrue();
         assertThat(late.samePositionAs(new KurrentDbPosition(200, 190))).isTrue();
     }
 
