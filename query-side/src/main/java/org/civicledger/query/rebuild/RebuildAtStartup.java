@@ -60,7 +60,7 @@ class RebuildAtStartup implements org.springframework.beans.factory.DisposableBe
                 for (String projection : projections) {
                     ProjectionRebuilds.Progress p = rebuilds.progress(projection);
                     done &= p.rebuilt();
-                    log.info("Rebuild {}: {} of {} events ({}%), {} events/s, about {} s left", projection, p.position(),
+                    log.info("Rebuild {}: position {} of {} ({}%), {} positions/s, about {} s left", projection, p.position(),
                             p.head(), p.percent() == null ? "?" : String.format("%.1f", p.percent()),
                             p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
                             p.secondsLeft() == null ? "?" : p.secondsLeft());
