@@ -1,6 +1,5 @@
 package org.civicledger.query.bench;
 
-import org.civicledger.query.readstore.Page;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
@@ -28,6 +27,7 @@ import org.civicledger.domain.bench.BenchStatusReported;
 import org.civicledger.domain.bench.BenchTelemetryRecorded;
 import org.civicledger.domain.bench.BenchWentSilent;
 import org.civicledger.query.readstore.BatchedWrites;
+import org.civicledger.query.readstore.Page;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 

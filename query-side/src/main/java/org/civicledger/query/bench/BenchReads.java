@@ -1,10 +1,10 @@
 package org.civicledger.query.bench;
 
-import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.civicledger.domain.bench.BenchId;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.readstore.NotFound;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

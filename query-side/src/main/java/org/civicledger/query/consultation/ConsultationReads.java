@@ -1,6 +1,5 @@
 package org.civicledger.query.consultation;
 
-import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -9,6 +8,7 @@ import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.consultation.ConsultationView.FindConsultation;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.readstore.NotFound;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

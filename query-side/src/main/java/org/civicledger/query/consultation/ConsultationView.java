@@ -1,9 +1,9 @@
 package org.civicledger.query.consultation;
 
-import org.civicledger.query.readstore.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.civicledger.query.readstore.Page;
 
 /**
  * A consultation and its results. Identified answers (signed-in citizens, one each) and anonymous

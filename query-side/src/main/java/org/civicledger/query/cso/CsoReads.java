@@ -1,6 +1,5 @@
 package org.civicledger.query.cso;
 
-import org.civicledger.query.readstore.Page;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -8,6 +7,7 @@ import org.civicledger.domain.cso.CsoId;
 import org.civicledger.query.cso.CsoView.FindCso;
 import org.civicledger.query.cso.CsoView.ListCsos;
 import org.civicledger.query.readstore.NotFound;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

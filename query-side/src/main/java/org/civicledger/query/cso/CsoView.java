@@ -1,8 +1,8 @@
 package org.civicledger.query.cso;
 
-import org.civicledger.query.readstore.Page;
 import java.time.Instant;
 import java.util.List;
+import org.civicledger.query.readstore.Page;
 
 /** A CSO of the network as the public sees it; who registered it is not shown. */
 public record CsoView(String csoId, String name, String registrationNumber, List<String> municipalityIds,

@@ -1,6 +1,5 @@
 package org.civicledger.query.dashboard;
 
-import org.civicledger.query.readstore.Page;
 import static com.mongodb.client.model.Accumulators.sum;
 import static com.mongodb.client.model.Aggregates.group;
 import static com.mongodb.client.model.Aggregates.match;
@@ -55,6 +54,7 @@ import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityView;
 import org.civicledger.query.participation.ParticipationProjection;
 import org.civicledger.query.person.PersonProjection;
+import org.civicledger.query.readstore.Page;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package org.civicledger.query.export;
 
-import org.civicledger.query.readstore.Page;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -21,6 +20,7 @@ import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
 import org.civicledger.query.idea.IdeaProjection;
 import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
 import org.civicledger.query.municipality.MunicipalityView;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -2,6 +2,7 @@ package org.civicledger.query.municipality;
 
 import org.civicledger.query.readstore.Page;
 
+
 /** The questions the municipality read model answers. */
 public final class MunicipalityQueries {
 

@@ -1,6 +1,5 @@
 package org.civicledger.query.municipality;
 
-import org.civicledger.query.readstore.Page;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -9,6 +8,7 @@ import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
 import org.civicledger.query.readstore.NotFound;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

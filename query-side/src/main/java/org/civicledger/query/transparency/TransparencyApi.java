@@ -1,12 +1,12 @@
 package org.civicledger.query.transparency;
 
-import org.civicledger.query.readstore.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.query.readstore.NotFound;
+import org.civicledger.query.readstore.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
 package org.civicledger.query.transparency;
 
-import org.civicledger.query.readstore.Page;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.civicledger.query.readstore.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
