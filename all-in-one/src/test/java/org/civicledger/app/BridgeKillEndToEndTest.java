@@ -36,6 +36,8 @@ class BridgeKillEndToEndTest {
      * Mosquitto: 1,000 messages by default) and drop beyond it; the stream stays within that bound.
      */
     private static final int MESSAGES_PER_BENCH = 200;
+    /** Of which each bench sends this many while the bridge runs, and the rest once it has been killed. */
+    private static final int BEFORE_THE_KILL = 150;
 
     @Test
     void everyMessageTheBrokerAcknowledgedIsOneEventAfterTheBridgeIsKilledMidStream() throws Exception {
@@ -58,16 +60,17 @@ class BridgeKillEndToEndTest {
 
                 Set<String> acknowledged = ConcurrentHashMap.newKeySet();
                 AtomicInteger attempted = new AtomicInteger();
-                // half of every bench's messages while the bridge runs, the other half once it has been killed
-                CompletableFuture<Void> firstHalf = publishAll(benches, 0, acknowledged, attempted, publishers);
-                await().atMost(Duration.ofSeconds(60)).until(() -> stored(api) >= 150);
+                // most of every bench's messages while the bridge runs, killed early in that stream, the rest after
+                CompletableFuture<Void> beforeTheKill = publishAll(benches, 0, BEFORE_THE_KILL, acknowledged, attempted,
+                        publishers);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> stored(api) >= 100);
                 double storedBeforeKill = stored(api);
 
                 app.destroyForcibly(); // SIGKILL: messages received by the bridge and not yet acknowledged stay in flight
                 app.waitFor(30, TimeUnit.SECONDS);
-                firstHalf.get(60, TimeUnit.SECONDS);
+                beforeTheKill.get(60, TimeUnit.SECONDS);
                 int atKill = acknowledged.size();
-                publishAll(benches, MESSAGES_PER_BENCH / 2, acknowledged, attempted, publishers).get(60, TimeUnit.SECONDS);
+                publishAll(benches, BEFORE_THE_KILL, MESSAGES_PER_BENCH, acknowledged, attempted, publishers).get(60, TimeUnit.SECONDS);
                 int whileDown = acknowledged.size() - atKill;
                 assertThat(whileDown).as("acknowledged by the broker while the bridge was down").isPositive();
 
@@ -96,11 +99,12 @@ class BridgeKillEndToEndTest {
         }
     }
 
-    /** Each bench publishes its messages {@code from} to {@code from + MESSAGES_PER_BENCH / 2}, noting each PUBACK. */
-    private static CompletableFuture<Void> publishAll(List<SimulatedBench> benches, int from, Set<String> acknowledged,
-                                                     AtomicInteger attempted, ExecutorService publishers) {
+    /** Each bench publishes its messages {@code from} (inclusive) to {@code to} (exclusive), noting each PUBACK. */
+    private static CompletableFuture<Void> publishAll(List<SimulatedBench> benches, int from, int to,
+                                                     Set<String> acknowledged, AtomicInteger attempted,
+                                                     ExecutorService publishers) {
         return CompletableFuture.allOf(benches.stream().map(bench -> CompletableFuture.runAsync(() -> {
-            for (int i = from; i < from + MESSAGES_PER_BENCH / 2; i++) {
+            for (int i = from; i < to; i++) {
                 String messageId = UUID.randomUUID().toString();
                 attempted.incrementAndGet();
                 try {
