@@ -122,6 +122,7 @@ final class TrackedRecords extends Spliterators.AbstractSpliterator<TrackedEvent
                 if (item == null) {
                     // at the head, or nothing for CATCH_UP_LIMIT while catching up (a server that does not say it
                     // caught up, with no checkpoint due): end here; the processor asks again from its token
+                    close();
                     return false;
                 }
                 if (item == CAUGHT_UP) {
@@ -133,6 +134,7 @@ final class TrackedRecords extends Spliterators.AbstractSpliterator<TrackedEvent
                     continue;
                 }
                 if (item instanceof Throwable failure) {
+                    close();
                     throw KurrentDbStorageEngine.failure("The subscription to $all failed", failure);
                 }
                 ResolvedEvent resolved = (ResolvedEvent) item;
@@ -146,11 +148,20 @@ final class TrackedRecords extends Spliterators.AbstractSpliterator<TrackedEvent
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            close();
             return false;
         }
     }
 
+    /**
+     * Stops the subscription: when the stream is closed, and as soon as it has ended — Axon's event store
+     * reads a new stream from the producer's last token without closing the one it finished (closing
+     * only at shutdown), so a subscription left open at the end of each read would pile up.
+     */
     private void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         Subscription open = subscription;
         if (open != null) {

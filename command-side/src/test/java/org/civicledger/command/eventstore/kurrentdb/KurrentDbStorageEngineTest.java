@@ -248,6 +248,18 @@ class KurrentDbStorageEngineTest {
     }
 
     @Test
+    void aStreamReadToItsEndStopsItsSubscriptionEvenIfNobodyClosesIt() {
+        // Axon's event store producer consumes a stream with forEach and reads the next one without closing it
+        serverWithHeadAt(new Position(100, 100));
+        deliver(() -> {
+            listener.get().onEvent(subscription, recorded("a", 0, 100));
+            listener.get().onCaughtUp(subscription, Instant.now(), null, new Position(100, 100));
+        });
+        engine.readEvents(null, true).forEach(event -> { });
+        verify(subscription).stop();
+    }
+
+    @Test
     void aProcessorResumesAfterItsToken() {
         serverWithHeadAt(new Position(300, 300));
         deliver(() -> listener.get().onCaughtUp(subscription, Instant.now(), null, new Position(300, 300)));
