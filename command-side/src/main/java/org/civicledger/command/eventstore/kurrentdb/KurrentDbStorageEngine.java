@@ -6,7 +6,6 @@ import io.kurrent.dbclient.EventData;
 import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.Position;
 import io.kurrent.dbclient.ReadAllOptions;
-import io.kurrent.dbclient.ReadResult;
 import io.kurrent.dbclient.ReadStreamOptions;
 import io.kurrent.dbclient.RecordedEvent;
 import io.kurrent.dbclient.ResolvedEvent;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -185,15 +185,12 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
 
     private List<ResolvedEvent> readStream(String stream, ReadStreamOptions options) {
         try {
-            ReadResult result = client.readStream(stream, options).get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            return result.getEvents();
-        } catch (ExecutionException e) {
+            return wait(client.readStream(stream, options)).getEvents();
+        } catch (EventStoreException e) {
             if (e.getCause() instanceof StreamNotFoundException || e.getCause() instanceof StreamDeletedException) {
                 return List.of();
             }
             throw failure("Could not read stream " + stream, e.getCause());
-        } catch (Exception e) {
-            throw failure("Could not read stream " + stream, e);
         }
     }
 
@@ -222,26 +219,7 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     public TrackingToken createHeadToken() {
-        Optional<Position> end = lastPosition();
-        if (end.isEmpty()) {
-            return null;
-        }
-        Position from = null;
-        for (int pages = 0; pages < HEAD_SEARCH_PAGES; pages++) {
-            ReadAllOptions options = ReadAllOptions.get().backwards().maxCount(PAGE);
-            List<ResolvedEvent> page = readAll(from == null ? options.fromEnd() : options.fromPosition(from));
-            for (ResolvedEvent resolved : page) {
-                RecordedEvent record = resolved.getOriginalEvent();
-                if (!record.getPosition().equals(from) && names.holdsEvents(record.getStreamId())) {
-                    return KurrentDbPosition.of(record.getPosition());
-                }
-            }
-            if (page.size() < PAGE) {
-                return null; // none of ours at all: the head is the tail
-            }
-            from = page.get(page.size() - 1).getOriginalEvent().getPosition();
-        }
-        return KurrentDbPosition.of(end.get());
+        return readBack(record -> true, HEAD_SEARCH_PAGES);
     }
 
     /**
@@ -250,8 +228,18 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
      */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
+        return readBack(record -> StoredEvent.timestampOf(record).isBefore(dateTime), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads {@code $all} back from its end, a page at a time, to the newest event of this deployment that
+     * {@code wanted} accepts, and answers its position; null when the start comes first (also for an empty
+     * store); after {@code pages} pages without one, the position of the newest record of all.
+     */
+    private KurrentDbPosition readBack(Predicate<RecordedEvent> wanted, int pages) {
         Position from = null;
-        while (true) {
+        Position newest = null;
+        for (int read = 0; read < pages; read++) {
             ReadAllOptions options = ReadAllOptions.get().backwards().maxCount(PAGE);
             List<ResolvedEvent> page = readAll(from == null ? options.fromEnd() : options.fromPosition(from));
             for (ResolvedEvent resolved : page) {
@@ -259,15 +247,17 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
                 if (record.getPosition().equals(from)) {
                     continue; // read on the previous page already
                 }
-                if (names.holdsEvents(record.getStreamId()) && StoredEvent.timestampOf(record).isBefore(dateTime)) {
+                newest = newest == null ? record.getPosition() : newest;
+                if (names.holdsEvents(record.getStreamId()) && wanted.test(record)) {
                     return KurrentDbPosition.of(record.getPosition());
                 }
             }
             if (page.size() < PAGE) {
-                return null; // every event is at or after the instant: from the first
+                return null; // reached the start
             }
             from = page.get(page.size() - 1).getOriginalEvent().getPosition();
         }
+        return KurrentDbPosition.of(newest);
     }
 
     private Optional<Position> lastPosition() {

@@ -105,7 +105,7 @@ final class TrackedRecords extends Spliterators.AbstractSpliterator<TrackedEvent
     private void hand(Object item) {
         try {
             while (!closed && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                Thread.onSpinWait();
+                // full: try again, unless the stream was closed meanwhile
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
