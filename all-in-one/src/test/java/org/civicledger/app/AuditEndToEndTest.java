@@ -67,7 +67,8 @@ class AuditEndToEndTest extends SharedSystemTest {
         assertThat(events.get(7).get("actorRoles").get(0).asString()).isEqualTo("MUNICIPAL_OFFICER");
         assertThat(events.get(7).get("rationale").asString()).isEqualTo("Odluka općinskog vijeća");
         assertThat(events.get(7).at("/event/department").asString()).isEqualTo("Služba za urbanizam");
-        assertThat(events.get(0).get("revision").asInt()).isEqualTo(1);
+        assertThat(events.get(0).get("revision").asInt()).as("texts sealed since revision 2").isEqualTo(2);
+        assertThat(events.get(0).at("/event/title/text").asString()).as("opened for the auditor").isNotBlank();
     }
 
     @Test

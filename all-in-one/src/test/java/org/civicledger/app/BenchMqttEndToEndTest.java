@@ -47,8 +47,8 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/ideas/" + messageId).status() == 200);
             assertThat(api.get("/api/v1/ideas/" + messageId).json("channel").asString()).isEqualTo("BENCH");
-            assertThat(api.get("/api/v1/municipalities/maglaj/dashboard").body().at("/ideas/byChannel/BENCH").asLong())
-                    .isEqualTo(1);
+            assertThat(api.get("/api/v1/municipalities/maglaj/dashboard").body().at("/ideas/byChannel").has("BENCH"))
+                    .isTrue();
             assertThat(bench.rejections).isEmpty();
         }
     }
@@ -109,16 +109,17 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
             assertThat(events("bench.BenchTelemetryRecorded", "bench-report-" + telemetry)).isEqualTo(1);
             assertThat(events("bench.BenchStatusReported", "bench-report-" + status)).isEqualTo(1);
             assertThat(events("consultation.BenchOpinionGiven", "bench-opinion-" + opinion)).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(10)).until(() ->
-                    api.get("/api/v1/consultations/" + consultation).body().get("anonymousOpinions").asLong() == 1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "SMALL".equals(Journeys.withheld(
+                    api.get("/api/v1/consultations/" + consultation).body(), "/anonymousOpinions")));
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     api.get("/api/v1/municipalities/zepce/dashboard").body().at("/benches/0/reports").asLong() == 2);
             var onDashboard = api.get("/api/v1/municipalities/zepce/dashboard").body().at("/benches/0");
             assertThat(onDashboard.get("benchId").asString()).isEqualTo("bench-zepce-1");
             assertThat(onDashboard.get("lastState").asString()).isEqualTo("ONLINE");
             assertThat(onDashboard.get("batteryPercent").asDouble()).isEqualTo(76.0);
-            assertThat(onDashboard.get("wifiClients").asLong()).isEqualTo(3);
-            assertThat(onDashboard.get("chargingSessions").asLong()).isEqualTo(1);
+            // people's use of the bench is counted like any people: 3 clients and 1 session are fewer than five
+            assertThat(onDashboard.get("wifiClients").isNull()).isTrue();
+            assertThat(onDashboard.get("chargingSessions").isNull()).isTrue();
             assertThat(onDashboard.get("lastSeen").isNull()).isFalse();
         }
     }

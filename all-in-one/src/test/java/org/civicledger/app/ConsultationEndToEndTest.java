@@ -52,6 +52,10 @@ class ConsultationEndToEndTest extends SharedSystemTest {
         String amela = api.token("citizen-amela", "CITIZEN");
         assertThat(api.post("/api/v1/consultations/" + id + "/answers", amela, Map.of("optionId", "park")).status())
                 .isEqualTo(201);
+        for (String other : List.of("citizen-belma", "citizen-ciro", "citizen-dado", "citizen-ema")) {
+            assertThat(api.post("/api/v1/consultations/" + id + "/answers", api.token(other, "CITIZEN"),
+                    Map.of("optionId", other.equals("citizen-ema") ? "park" : "school")).status()).isEqualTo(201);
+        }
         Reply twice = api.post("/api/v1/consultations/" + id + "/answers", amela, Map.of("optionId", "school"));
         assertProblem(twice, 409, "conflict");
         assertThat(twice.json("currentState").asString()).isEqualTo("ANSWERED");
@@ -59,17 +63,23 @@ class ConsultationEndToEndTest extends SharedSystemTest {
                 Map.of("optionId", "pool")), 400, "validation-failed");
 
         CommandGateway commands = system.bean(CommandGateway.class);
-        UUID message = UUID.randomUUID();
-        GiveBenchOpinion opinion = new GiveBenchOpinion(new BenchOpinionId(message), ConsultationId.parse(id), "school",
-                "bench-novi-grad", Instant.now());
-        commands.sendAndWait(opinion);
-        commands.sendAndWait(opinion); // the same bench message delivered again
+        for (int i = 0; i < 5; i++) {
+            GiveBenchOpinion opinion = new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), ConsultationId.parse(id),
+                    "school", "bench-novi-grad", Instant.now());
+            commands.sendAndWait(opinion);
+            commands.sendAndWait(opinion); // the same bench message delivered again
+        }
 
-        JsonNode results = consultationWhen(id, c -> c.get("identifiedAnswers").asLong() == 1
-                && c.get("anonymousOpinions").asLong() == 1);
+        JsonNode results = consultationWhen(id, c -> c.get("identifiedAnswers").asLong() == 5
+                && c.get("anonymousOpinions").asLong() == 5);
         assertThat(results.get("status").asString()).isEqualTo("OPEN");
         assertThat(results.at("/question/sr-Cyrl").asString()).isEqualTo("Гдје поставити нову паметну клупу?");
-        assertThat(results.at("/options/0/identified").asLong() + results.at("/options/1/identified").asLong()).isEqualTo(1);
+        // 2 and 3 by option: both withheld, though the total of 5 is shown
+        assertThat(results.at("/options/0/identified").isNull()).isTrue();
+        assertThat(results.at("/options/1/identified").isNull()).isTrue();
+        assertThat(Journeys.withheld(results, "/options/0/identified")).isEqualTo("SMALL");
+        assertThat(results.at("/options/1/anonymous").asLong()).isEqualTo(5);
+        assertThat(results.at("/options/0/anonymous").asLong()).isZero();
 
         assertProblem(api.post("/api/v1/consultations/" + id + "/conclusion", officer, Map.of("conclusion", "Prerano")),
                 409, "conflict");
@@ -99,14 +109,15 @@ class ConsultationEndToEndTest extends SharedSystemTest {
         String id = api.post("/api/v1/consultations", officerOf("kostajnica"), about).json("consultationId").asString();
 
         CommandGateway commands = system.bean(CommandGateway.class);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             commands.sendAndWait(new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), ConsultationId.parse(id),
                     i == 0 ? "park" : "school", "bench-kostajnica", Instant.now()));
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                api.get("/api/v1/ideas/" + ideaId).body().at("/votes/anonymousOpinions").asLong() == 3);
-        assertThat(api.get("/api/v1/ideas/" + ideaId).body().at("/votes/identified").asLong()).isEqualTo(1);
+                api.get("/api/v1/ideas/" + ideaId).body().at("/votes/anonymousOpinions").asLong() == 6);
+        assertThat(Journeys.countedVotes(system, ideaId)).isEqualTo(1);
+        assertThat(Journeys.withheld(api.get("/api/v1/ideas/" + ideaId).body(), "/votes/identified")).isEqualTo("SMALL");
         assertThat(api.get("/api/v1/consultations/" + id).json("ideaId").asString()).isEqualTo(ideaId);
     }
 

@@ -25,7 +25,9 @@ class ElogeEndToEndTest extends SharedSystemTest {
         officer = api.token("officer-jablanica", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "jablanica"));
         String citizen = api.token("citizen-e", "CITIZEN");
         String answered = Journeys.submittedIdea(api, citizen, "jablanica");
-        Journeys.submittedIdea(api, citizen, "jablanica");
+        for (int i = 0; i < 5; i++) {
+            Journeys.submittedIdea(api, citizen, "jablanica");
+        }
         Journeys.forward(api, answered, Journeys.csoMembers(api, "jablanica"), "COMMUNITY_PROJECT");
         Journeys.answer(api, answered, "jablanica", "ACCEPTED");
         await().atMost(Duration.ofSeconds(10)).until(() -> indicator(view(""), "P2.1").get("value").isNumber());
@@ -67,9 +69,9 @@ class ElogeEndToEndTest extends SharedSystemTest {
         JsonNode view = view("");
 
         JsonNode submitted = indicator(view, "P1.2");
-        assertThat(submitted.get("value").asDouble()).isEqualTo(2.0);
-        assertThat(submitted.get("previousYear").asDouble()).isZero();
-        assertThat(submitted.get("change").asDouble()).isEqualTo(2.0);
+        assertThat(submitted.get("value").asDouble()).as("6 ideas, in the band of 5 to 9").isEqualTo(5.0);
+        assertThat(submitted.get("previousYear").isNull()).as("none last year: fewer than five").isTrue();
+        assertThat(submitted.get("change").isNull()).isTrue();
         assertThat(submitted.get("formula").asString()).isNotBlank();
         JsonNode rationale = indicator(view, "P4.1");
         assertThat(rationale.get("value").asDouble()).isEqualTo(1.0);

@@ -12,6 +12,23 @@ final class Journeys {
     private Journeys() {
     }
 
+    /** The idea's votes as the read model counts them (its public page withholds a count from 1 to 4). */
+    static long countedVotes(RunningSystem system, String ideaId) {
+        return system.bean(org.civicledger.query.idea.VoteProjection.class).countFor(ideaId);
+    }
+
+    /** The stream of a person's ballot on an idea: named by their pseudonym in the idea's context. */
+    static String ballotStream(RunningSystem system, String ideaId, String subject) {
+        return "ballot-" + ideaId + "-" + system.bean(org.civicledger.command.person.PersonSecrets.class).live(subject)
+                .orElseThrow().in(org.civicledger.domain.idea.IdeaId.parse(ideaId)).value();
+    }
+
+    /** Why a public answer withholds the count at {@code pointer} (SMALL, SMALL_TOTAL, COMPLEMENT), or null. */
+    static String withheld(tools.jackson.databind.JsonNode answer, String pointer) {
+        tools.jackson.databind.JsonNode why = answer.at("/disclosure/withheld/" + pointer.replace("~", "~0").replace("/", "~1"));
+        return why.isMissingNode() || why.isNull() ? null : why.asString();
+    }
+
     static String submittedIdea(Api api, String citizen, String municipality) {
         Api.Reply reply = api.post("/api/v1/ideas", citizen, IdeaLoopEndToEndTest.idea(municipality));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

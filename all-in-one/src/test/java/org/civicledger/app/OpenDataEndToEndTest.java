@@ -32,8 +32,7 @@ class OpenDataEndToEndTest extends SharedSystemTest {
         trickyIdea = api.post("/api/v1/ideas", citizen, tricky).json("ideaId").asString();
         api.post("/api/v1/ideas/" + trickyIdea + "/votes", citizen, Map.of());
         Journeys.submittedIdea(api, citizen, "nevesinje");
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                api.get("/api/v1/ideas/" + trickyIdea).body().at("/votes/identified").asLong() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Journeys.countedVotes(system, trickyIdea) == 1);
     }
 
     private static HttpResponse<String> export(String path) {
@@ -50,7 +49,7 @@ class OpenDataEndToEndTest extends SharedSystemTest {
         assertThat(lines).hasSize(2);
         JsonNode first = JsonMapper.builder().build().readTree(lines.get(0));
         assertThat(first.get("ideaId").asString()).isEqualTo(trickyIdea);
-        assertThat(first.get("identifiedVotes").asLong()).isEqualTo(1);
+        assertThat(first.get("identifiedVotes").isNull()).as("one vote is withheld, as on the idea's page").isTrue();
     }
 
     @Test

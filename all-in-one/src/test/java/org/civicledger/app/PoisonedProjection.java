@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.shared.TextVault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +20,16 @@ class PoisonedProjection {
     static final AtomicBoolean FIXED = new AtomicBoolean();
 
     private final String poison;
+    private final TextVault texts;
 
-    PoisonedProjection(org.springframework.core.env.Environment environment) {
+    PoisonedProjection(org.springframework.core.env.Environment environment, TextVault texts) {
         this.poison = environment.getProperty("civic.test.poison-title");
+        this.texts = texts;
     }
 
     @EventHandler
     void on(IdeaSubmitted event) {
-        if (!FIXED.get() && event.title().contains(poison)) {
+        if (!FIXED.get() && texts.open(event.title()).text().contains(poison)) {
             throw new IllegalStateException("a defect in a projection, for the test");
         }
     }

@@ -36,7 +36,7 @@ class RebuildEndToEndTest {
             String admin = api.token("admin", "ADMIN");
             awaitCaughtUp(api, admin);
             incremental = digests(system);
-            assertThat(incremental).containsKeys("ideas", "ballots", "csos", "participations", "consultations", "people");
+            assertThat(incremental).containsKeys("ideas", "ballots", "csos", "participations", "consultations");
 
             assertProblem(api.post("/api/v1/admin/projections/all/rebuild", api.token("c", "CITIZEN"), Map.of()),
                     403, "forbidden");

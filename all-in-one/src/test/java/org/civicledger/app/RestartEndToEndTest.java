@@ -26,7 +26,9 @@ class RestartEndToEndTest {
         try (RunningSystem second = RunningSystem.start(stores)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> second.api.get("/api/v1/ideas/" + ideaId).status() == 200);
             assertThat(second.api.get("/api/v1/ideas/" + ideaId).body()).isEqualTo(before);
-            assertThat(second.api.get("/api/v1/municipalities/prijedor/dashboard").body().at("/ideas/total").asLong())
+            assertThat(Journeys.withheld(second.api.get("/api/v1/municipalities/prijedor/dashboard").body(), "/ideas/total"))
+                    .as("one idea: fewer than five").isEqualTo("FEWER_THAN_FIVE");
+            assertThat(second.bean(com.mongodb.client.MongoDatabase.class).getCollection("ideas").countDocuments())
                     .isEqualTo(1);
             assertThat(municipalityEvents(second)).isEqualTo(12);
             assertThat(second.api.get("/api/v1/municipalities").body().size()).isEqualTo(12);

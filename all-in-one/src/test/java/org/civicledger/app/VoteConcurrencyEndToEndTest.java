@@ -39,8 +39,9 @@ class VoteConcurrencyEndToEndTest {
             assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(2L * THREADS_PER_INSTANCE - 1);
             assertThat(StoredEvents.count(first, StoredEvents.in("ballot-" + ideaId + "-", "VoteCast"))).isEqualTo(1);
             for (RunningSystem instance : List.of(first, second)) {
-                await().atMost(Duration.ofSeconds(10)).until(() ->
-                        instance.api.get("/api/v1/ideas/" + ideaId).body().at("/votes/identified").asLong() == 1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> Journeys.countedVotes(instance, ideaId) == 1);
+                assertThat(Journeys.withheld(instance.api.get("/api/v1/ideas/" + ideaId).body(), "/votes/identified"))
+                        .isEqualTo("SMALL");
             }
         }
     }

@@ -60,8 +60,8 @@ public class BenchBridgeConfiguration {
     }
 
     @Bean
-    OpenConsultations openConsultations(Clock clock) {
-        return new OpenConsultations(clock);
+    OpenConsultations openConsultations(Clock clock, org.civicledger.domain.shared.TextVault texts) {
+        return new OpenConsultations(clock, texts);
     }
 
     /** The bridge's view of open consultations lives in memory, so its position does too: rebuilt at each start. */

@@ -120,8 +120,10 @@ public final class TransparencyThroughput {
     private static String writerAlone(JdbcTemplate jdbc, int events) {
         jdbc.execute("create temporary table transparency_scratch (like transparency_entry including all)");
         org.civicledger.domain.idea.IdeaSubmitted idea = new org.civicledger.domain.idea.IdeaSubmitted("x", "mostar",
-                "Centar", "parks", "Klupe i hlad u parku", "Više klupa i nekoliko stabala za hlad kod dječijeg igrališta.",
-                "bs", org.civicledger.domain.idea.Channel.WEB, "author-pseudonym-0001", null);
+                "Centar", "parks",
+                org.civicledger.domain.shared.SealedText.sealed("key-of-the-title-0001", "c2VhbGVk", "ZGlnZXN0IG9mIHRoZSB0aXRsZQ=="),
+                org.civicledger.domain.shared.SealedText.sealed("key-of-the-descriptio", "c2VhbGVk", "ZGlnZXN0IG9mIGRlc2M="),
+                "bs", org.civicledger.domain.idea.Channel.WEB, "author-pseudonym-0001", null, null);
         org.springframework.transaction.support.TransactionTemplate transactions =
                 new org.springframework.transaction.support.TransactionTemplate(
                         new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()));

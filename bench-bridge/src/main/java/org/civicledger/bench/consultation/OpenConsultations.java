@@ -16,6 +16,8 @@ import org.civicledger.domain.bench.BenchDecommissioned;
 import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.consultation.ConsultationClosed;
 import org.civicledger.domain.consultation.ConsultationOpened;
+import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.shared.TextVault;
 
 /**
  * The consultations each municipality has open, and the benches that show them: kept in memory by the bridge and
@@ -27,9 +29,13 @@ public class OpenConsultations {
 
     public static final String PROCESSING_GROUP = "bench-consultations";
 
-    /** A consultation as a bench shows it. */
-    public record Shown(String consultationId, Map<String, String> question, List<ConsultationOpened.Option> options,
+    /** A consultation as a bench shows it: its question and options' labels by language, opened. */
+    public record Shown(String consultationId, Map<String, String> question, List<Option> options,
                         Instant opensAt, Instant closesAt) {
+    }
+
+    /** An option as a bench shows it. */
+    public record Option(String optionId, Map<String, String> label) {
     }
 
     private record Known(String municipalityId, Shown shown, boolean closed) {
@@ -41,9 +47,11 @@ public class OpenConsultations {
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private final TextVault texts;
 
-    public OpenConsultations(Clock clock) {
+    public OpenConsultations(Clock clock, TextVault texts) {
         this.clock = clock;
+        this.texts = texts;
     }
 
     public void whenChanged(Consumer<String> municipalityListener) {
@@ -53,7 +61,9 @@ public class OpenConsultations {
     @EventHandler
     void on(ConsultationOpened event) {
         consultations.put(event.consultationId(), new Known(event.municipalityId(), new Shown(event.consultationId(),
-                event.question(), event.options(), event.opensAt(), event.closesAt()), false));
+                byLanguage(event.question()), event.options().stream()
+                        .map(o -> new Option(o.optionId(), byLanguage(o.label()))).toList(),
+                event.opensAt(), event.closesAt()), false));
         listeners.forEach(l -> l.accept(event.municipalityId()));
     }
 
@@ -80,6 +90,16 @@ public class OpenConsultations {
     void reset() {
         consultations.clear();
         benches.clear();
+    }
+
+    /** A text by language, sealed as one JSON object in the event; empty if it is withheld. */
+    private Map<String, String> byLanguage(SealedText sealed) {
+        String opened = texts.open(sealed).text();
+        Map<String, String> byLanguage = new java.util.TreeMap<>();
+        if (opened != null) {
+            json.readTree(opened).properties().forEach(e -> byLanguage.put(e.getKey(), e.getValue().asString()));
+        }
+        return byLanguage;
     }
 
     /** The benches of a municipality that are in the network. */

@@ -35,7 +35,8 @@ public final class DatasetBulkLoad {
     /** Appends the plan's events; returns what was planned and stored. */
     public static DatasetLoad.Loaded load(RunningSystem system, DatasetPlan.Spec spec, Duration step) {
         DatasetPlan.Plan plan = DatasetPlan.of(spec);
-        List<DatasetEvents.Planned> events = DatasetEvents.of(plan.commands(), system.bean(ValidationQuorum.class));
+        List<DatasetEvents.Planned> events = DatasetEvents.of(plan.commands(), system.bean(ValidationQuorum.class),
+                system.bean(org.civicledger.domain.shared.TextVault.class));
         EventStorageEngine engine = system.bean(EventStorageEngine.class);
         TransactionManager transactions = system.bean(TransactionManager.class);
         JdbcTemplate jdbc = new JdbcTemplate(system.bean(DataSource.class));

@@ -36,6 +36,7 @@ import org.civicledger.domain.idea.SubmitIdea;
 import org.civicledger.domain.idea.ValidateIdea;
 import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.domain.idea.ValidationQuorum;
+import org.civicledger.domain.shared.TextVault;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.municipality.MunicipalityRegistered;
 import org.civicledger.domain.municipality.RegisterMunicipality;
@@ -61,14 +62,19 @@ public final class DatasetEvents {
     private final Map<String, String> ideaMunicipality = new HashMap<>();
     private final Map<String, List<String>> endorsing = new LinkedHashMap<>();
     private final int quorum;
+    private final TextVault texts;
 
-    private DatasetEvents(int quorum) {
+    private DatasetEvents(int quorum, TextVault texts) {
         this.quorum = quorum;
+        this.texts = texts;
     }
 
-    /** The events of {@code commands}, in order, under the validation quorum the system runs with. */
-    public static List<Planned> of(List<Object> commands, ValidationQuorum quorum) {
-        DatasetEvents events = new DatasetEvents(quorum.endorsements());
+    /**
+     * The events of {@code commands}, in order, under the validation quorum the system runs with, their
+     * texts sealed by the system's own vault (as its aggregates seal them).
+     */
+    public static List<Planned> of(List<Object> commands, ValidationQuorum quorum, TextVault texts) {
+        DatasetEvents events = new DatasetEvents(quorum.endorsements(), texts);
         commands.forEach(events::add);
         return events.events;
     }
@@ -81,7 +87,7 @@ public final class DatasetEvents {
             record("RegistrationNumberClaim", RegistrationNumberClaim.streamOf(c.registrationNumber()),
                     new CsoRegistrationNumberClaimed(c.registrationNumber().canonical(), cso));
             record("Cso", c.csoId().toString(), new CsoRegistered(cso, c.name(), c.registrationNumber().value(),
-                    c.municipalityIds().stream().map(MunicipalityId::slug).toList(), c.focusAreas(), c.contactEmail(),
+                    c.municipalityIds().stream().map(MunicipalityId::slug).toList(), c.focusAreas(), texts.seal(c.contactEmail(), null),
                     List.of(ProtocolPrinciple.values()), c.registrant().value()));
         } else if (command instanceof ApproveCso c) {
             record("Cso", c.csoId().toString(), new CsoApproved(c.csoId().value().toString(), c.coordinator().value()));
@@ -96,8 +102,9 @@ public final class DatasetEvents {
                     c.chargingSessions(), c.temperatureCelsius()));
         } else if (command instanceof OpenConsultation c) {
             record("Consultation", c.consultationId().toString(), new ConsultationOpened(c.consultationId().value().toString(),
-                    c.actingFor().slug(), c.question().byLanguage(),
-                    c.options().stream().map(o -> new ConsultationOpened.Option(o.optionId(), o.label().byLanguage())).toList(),
+                    c.actingFor().slug(), texts.seal(c.question().toJson(), null),
+                    c.options().stream().map(o -> new ConsultationOpened.Option(o.optionId(),
+                            texts.seal(o.label().toJson(), null))).toList(),
                     c.opensAt() == null ? c.now() : c.opensAt(), c.closesAt(), c.officer().value(),
                     c.aboutIdea() == null ? null : c.aboutIdea().value().toString()));
         } else if (command instanceof AnswerConsultation c) {
@@ -108,15 +115,16 @@ public final class DatasetEvents {
             ideaMunicipality.put(idea, c.municipalityId().slug());
             endorsing.put(idea, new ArrayList<>());
             record("Idea", c.ideaId().toString(), new IdeaSubmitted(idea, c.municipalityId().slug(),
-                    c.localCommunity() == null ? null : c.localCommunity().name(), c.topic().value(), c.title().value(),
-                    c.description().value(), c.language().tag(), c.channel(), c.author().value(), c.benchId()));
+                    c.localCommunity() == null ? null : c.localCommunity().name(), c.topic().value(),
+                    texts.seal(c.title().value(), c.author().erasure()), texts.seal(c.description().value(), c.author().erasure()),
+                    c.language().tag(), c.channel(), c.author().pseudonym().value(), c.benchId(), null));
         } else if (command instanceof CastVote c) {
             record("Ballot", c.ballotId().toString(), new VoteCast(c.ballotId().ideaId().value().toString(),
                     c.ballotId().voter().value()));
         } else if (command instanceof ValidateIdea c) {
             String idea = c.ideaId().value().toString();
             String cso = c.csoId().value().toString();
-            record("Idea", c.ideaId().toString(), new CsoValidationRecorded(idea, cso, c.decision(), c.reason().text(), 1,
+            record("Idea", c.ideaId().toString(), new CsoValidationRecorded(idea, cso, c.decision(), texts.seal(c.reason().text(), null), 1,
                     c.validator().value()));
             if (c.decision() != ValidationDecision.ENDORSE) {
                 throw new IllegalArgumentException("the plan only endorses: " + command);
@@ -129,15 +137,16 @@ public final class DatasetEvents {
         } else if (command instanceof ForwardAction c) {
             String idea = c.ideaId().value().toString();
             record("Idea", c.ideaId().toString(), new ActionForwarded(idea, c.csoId().value().toString(),
-                    ideaMunicipality.get(idea), c.kind(), c.description().value(), c.member().value()));
+                    ideaMunicipality.get(idea), c.kind(), texts.seal(c.description().value(), null), c.member().value()));
         } else if (command instanceof AnswerIdea c) {
             String idea = c.ideaId().value().toString();
             record("Idea", c.ideaId().toString(), new IdeaAnswered(idea, ideaMunicipality.get(idea), c.decision(),
-                    c.rationale().text(), c.department().name(), c.officer().value()));
+                    texts.seal(c.rationale().text(), null), c.department().name(), c.officer().value()));
         } else if (command instanceof ReportProgress c) {
             String idea = c.ideaId().value().toString();
             String note = c.note() == null || c.note().isBlank() ? null : c.note().strip();
-            record("Idea", c.ideaId().toString(), new ProgressReported(idea, c.percent(), note, c.officer().value()));
+            record("Idea", c.ideaId().toString(), new ProgressReported(idea, c.percent(), texts.sealOrNull(note, null),
+                    c.officer().value()));
             if (c.percent() == 100) {
                 record("Idea", c.ideaId().toString(), new IdeaCompleted(idea));
             }

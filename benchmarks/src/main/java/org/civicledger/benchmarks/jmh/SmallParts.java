@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.civicledger.domain.idea.Channel;
 import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.shared.SealedText;
 import org.civicledger.query.transparency.MerkleTree;
 import org.civicledger.query.transparency.PublicRecord;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -63,8 +64,9 @@ public class SmallParts {
             tree.append(MerkleTree.leafHash(("{\"logIndex\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
         }
         event = new GenericDomainEventMessage<>("Idea", "idea-1", 0, new IdeaSubmitted("1", "mostar", "Centar", "parks",
-                "Klupe i hlad u parku", "Više klupa i nekoliko stabala za hlad kod dječijeg igrališta.", "bs",
-                Channel.WEB, "author-pseudonym-0001", null));
+                SealedText.sealed("key-of-the-title-0001", "c2VhbGVkIHRpdGxl", "ZGlnZXN0IG9mIHRoZSB0aXRsZQ=="),
+                SealedText.sealed("key-of-the-descriptio", "c2VhbGVkIGRlc2NyaXB0aW9u", "ZGlnZXN0IG9mIHRoZSBkZXNjcmlwdGlvbg=="),
+                "bs", Channel.WEB, "author-pseudonym-0001", null, null));
         entry = PublicRecord.entry(0, event);
     }
 

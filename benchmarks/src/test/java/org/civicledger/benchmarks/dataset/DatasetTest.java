@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.civicledger.app.RunningSystem;
 import org.civicledger.app.TestStores;
+import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.shared.TextVault;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.SerializationFeature;
@@ -51,13 +54,35 @@ class DatasetTest {
         }
     }
 
-    /** Every stored event as stream, place, types and payload (as JSON, keys sorted), ordered by stream and place. */
+    /**
+     * Every stored event as stream, place, types and payload (as JSON, keys sorted), ordered by stream and place;
+     * each sealed text as the text it opens to (its key and nonce are random, so two stores never share them).
+     */
     private static List<String> storedEvents(RunningSystem system) {
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        TextVault texts = system.bean(TextVault.class);
         return new JdbcTemplate(system.bean(DataSource.class)).query("select aggregate_identifier, sequence_number, type, "
                         + "payload_type, payload_revision, payload from domain_event_entry order by aggregate_identifier, sequence_number",
                 (rs, row) -> String.join(" | ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         String.valueOf(rs.getString(5)),
-                        json.writeValueAsString(json.readValue(rs.getBytes(6), java.util.TreeMap.class))));
+                        json.writeValueAsString(opened(json.readValue(rs.getBytes(6), java.util.TreeMap.class), texts))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object opened(Object value, TextVault texts) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.keySet().equals(java.util.Set.of("key", "sealed", "digest", "plain"))) {
+                Map<String, String> sealed = (Map<String, String>) map;
+                return "opened: " + texts.open(new SealedText(sealed.get("key"), sealed.get("sealed"), sealed.get("digest"),
+                        sealed.get("plain"))).text();
+            }
+            Map<Object, Object> copy = new java.util.TreeMap<>();
+            map.forEach((k, v) -> copy.put(k, opened(v, texts)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> opened(v, texts)).toList();
+        }
+        return value;
     }
 }

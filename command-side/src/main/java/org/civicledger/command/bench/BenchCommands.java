@@ -62,7 +62,7 @@ class BenchCommands {
         });
         BenchKey key = checks.check(() -> new BenchKey(body.publicKey()));
         checks.throwIfAny();
-        commands.sendAndWait(new RegisterBench(bench, municipality, location, key, actor.pseudonym(token)));
+        commands.sendAndWait(new RegisterBench(bench, municipality, location, key, actor.pseudonymIn(token, bench)));
         return ResponseEntity.created(URI.create("/api/v1/benches/" + bench.value())).body(Map.of("benchId", bench.value()));
     }
 
@@ -72,13 +72,13 @@ class BenchCommands {
         BenchKey key = checks.check(() -> new BenchKey(body.publicKey()));
         Reason reason = checks.check(() -> new Reason("reason", body.reason()));
         checks.throwIfAny();
-        commands.sendAndWait(new RotateBenchKey(new BenchId(benchId), key, reason, actor.pseudonym(token)));
+        commands.sendAndWait(new RotateBenchKey(new BenchId(benchId), key, reason, actor.pseudonymIn(token, new BenchId(benchId))));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{benchId}/commissioning")
     ResponseEntity<Void> commission(@PathVariable String benchId, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new CommissionBench(new BenchId(benchId), actor.pseudonym(token)));
+        commands.sendAndWait(new CommissionBench(new BenchId(benchId), actor.pseudonymIn(token, new BenchId(benchId))));
         return ResponseEntity.noContent().build();
     }
 
@@ -86,7 +86,7 @@ class BenchCommands {
     ResponseEntity<Void> decommission(@PathVariable String benchId, @RequestBody ReasonRequest body,
                                       @AuthenticationPrincipal Jwt token) {
         commands.sendAndWait(new DecommissionBench(new BenchId(benchId), new Reason("reason", body.reason()),
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, new BenchId(benchId))));
         return ResponseEntity.noContent().build();
     }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.civicledger.command.http.FieldChecks;
+import org.civicledger.command.person.EarlierActs;
+import org.civicledger.command.person.Identity;
 import org.civicledger.command.security.Actor;
+import org.civicledger.domain.person.Participant;
 import org.civicledger.domain.consultation.AnswerConsultation;
 import org.civicledger.domain.consultation.AnswerId;
 import org.civicledger.domain.consultation.CloseConsultation;
@@ -37,11 +40,13 @@ class ConsultationCommands {
     private final CommandGateway commands;
     private final Actor actor;
     private final Clock clock;
+    private final EarlierActs earlier;
 
-    ConsultationCommands(CommandGateway commands, Actor actor, Clock clock) {
+    ConsultationCommands(CommandGateway commands, Actor actor, Clock clock, EarlierActs earlier) {
         this.commands = commands;
         this.actor = actor;
         this.clock = clock;
+        this.earlier = earlier;
     }
 
     record OptionRequest(String optionId, Map<String, String> label) {
@@ -68,7 +73,7 @@ class ConsultationCommands {
         checks.throwIfAny();
         ConsultationId id = new ConsultationId(UUID.randomUUID());
         commands.sendAndWait(new OpenConsultation(id, actor.municipality(token), question, options, opensAt, closesAt,
-                clock.instant(), actor.pseudonym(token), aboutIdea));
+                clock.instant(), actor.pseudonymIn(token, id), aboutIdea));
         return ResponseEntity.created(URI.create("/api/v1/consultations/" + id.value()))
                 .body(Map.of("consultationId", id.value().toString(),
                         "optionIds", options.stream().map(ConsultationOption::optionId).toList()));
@@ -76,8 +81,8 @@ class ConsultationCommands {
 
     @PostMapping("/{consultationId}/closure")
     ResponseEntity<Void> close(@PathVariable String consultationId, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new CloseConsultation(ConsultationId.parse(consultationId), actor.municipality(token),
-                actor.pseudonym(token)));
+        ConsultationId id = ConsultationId.parse(consultationId);
+        commands.sendAndWait(new CloseConsultation(id, actor.municipality(token), actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 
@@ -86,7 +91,7 @@ class ConsultationCommands {
                                                  @AuthenticationPrincipal Jwt token) {
         ConsultationId id = ConsultationId.parse(consultationId);
         commands.sendAndWait(new PublishConclusion(id, actor.municipality(token), body.conclusion(), clock.instant(),
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, id)));
         return ResponseEntity.created(URI.create("/api/v1/consultations/" + id.value()))
                 .body(Map.of("consultationId", id.value().toString()));
     }
@@ -95,8 +100,11 @@ class ConsultationCommands {
     ResponseEntity<Map<String, String>> answer(@PathVariable String consultationId, @RequestBody AnswerRequest body,
                                                @AuthenticationPrincipal Jwt token) {
         ConsultationId id = ConsultationId.parse(consultationId);
-        commands.sendAndWait(new AnswerConsultation(new AnswerId(id, actor.pseudonym(token)), body.optionId(),
-                clock.instant()));
+        Identity me = actor.identity(token);
+        Participant respondent = actor.participantIn(token, id);
+        earlier.requireNoEarlierAnswer(id, me);
+        commands.sendAndWait(new AnswerConsultation(new AnswerId(id, respondent.pseudonym()), body.optionId(),
+                clock.instant(), respondent, me.actsSince()));
         return ResponseEntity.created(URI.create("/api/v1/consultations/" + id.value()))
                 .body(Map.of("consultationId", id.value().toString(), "optionId", body.optionId()));
     }

@@ -65,31 +65,35 @@ class CsoCommands {
         checks.throwIfAny();
         CsoId csoId = new CsoId(UUID.randomUUID());
         String id = commands.sendAndWait(new RegisterCso(csoId, name, number, municipalities, focusAreas, email,
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, csoId)));
         return ResponseEntity.created(URI.create("/api/v1/csos/" + id)).body(Map.of("csoId", id));
     }
 
     @PostMapping("/{csoId}/approval")
     ResponseEntity<Void> approve(@PathVariable String csoId, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new ApproveCso(CsoId.parse("csoId", csoId), actor.pseudonym(token)));
+        CsoId id = CsoId.parse("csoId", csoId);
+        commands.sendAndWait(new ApproveCso(id, actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{csoId}/rejection")
     ResponseEntity<Void> reject(@PathVariable String csoId, @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new RejectCso(CsoId.parse("csoId", csoId), new Reason(body.reason()), actor.pseudonym(token)));
+        CsoId id = CsoId.parse("csoId", csoId);
+        commands.sendAndWait(new RejectCso(id, new Reason(body.reason()), actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{csoId}/suspension")
     ResponseEntity<Void> suspend(@PathVariable String csoId, @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new SuspendCso(CsoId.parse("csoId", csoId), new Reason(body.reason()), actor.pseudonym(token)));
+        CsoId id = CsoId.parse("csoId", csoId);
+        commands.sendAndWait(new SuspendCso(id, new Reason(body.reason()), actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{csoId}/reinstatement")
     ResponseEntity<Void> reinstate(@PathVariable String csoId, @RequestBody ReasonRequest body, @AuthenticationPrincipal Jwt token) {
-        commands.sendAndWait(new ReinstateCso(CsoId.parse("csoId", csoId), new Reason(body.reason()), actor.pseudonym(token)));
+        CsoId id = CsoId.parse("csoId", csoId);
+        commands.sendAndWait(new ReinstateCso(id, new Reason(body.reason()), actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 

@@ -51,7 +51,7 @@ class ElogeCommands {
         String catalogue = checks.check(() -> catalogue(body.catalogue()));
         List<PrincipleScore> scores = checks.check(() -> scores(body.principles()));
         checks.throwIfAny();
-        commands.sendAndWait(new RecordSelfAssessment(id, actor.municipality(token), catalogue, scores, actor.pseudonym(token)));
+        commands.sendAndWait(new RecordSelfAssessment(id, actor.municipality(token), catalogue, scores, actor.pseudonymIn(token, id)));
         return created(id);
     }
 
@@ -70,7 +70,7 @@ class ElogeCommands {
         });
         checks.throwIfAny();
         commands.sendAndWait(new RecordSurveyResults(id, actor.municipality(token), catalogue, respondents, scores,
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, id)));
         return created(id);
     }
 

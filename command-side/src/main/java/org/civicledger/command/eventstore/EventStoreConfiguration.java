@@ -101,6 +101,12 @@ public class EventStoreConfiguration {
                 schema, flyway.info().current().getVersion(), applied);
     }
 
+    /** Revision 1 events with texts in clear read as revision 2, with their texts plain. */
+    @Bean
+    EventUpcaster textsSealed() {
+        return new TextsSealed();
+    }
+
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);

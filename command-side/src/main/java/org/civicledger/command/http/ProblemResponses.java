@@ -107,10 +107,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database out of reach — no connection to be had (the pool waits a bounded 5 s), or one lost
-     * mid-request: 503, as for any other event-store failure, never 500.
+     * The database out of reach — no connection to be had (the pool waits a bounded 5 s), one lost
+     * mid-request, or a transaction that could not be committed or rolled back on it: 503, as for any other
+     * event-store failure, never 500.
      */
     @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class,
             org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class})
     ResponseEntity<Object> databaseOutOfReach(Exception e) {

@@ -26,6 +26,7 @@ public final class Problems {
     public static final URI NOT_ACCEPTABLE = type("not-acceptable");
     public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
     public static final URI CONFLICT = type("conflict");
+    public static final URI GONE = type("gone");
     public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
     public static final URI RATE_LIMITED = type("rate-limited");
     public static final URI SERVICE_UNAVAILABLE = type("service-unavailable");
@@ -39,6 +40,7 @@ public final class Problems {
             Map.entry(405, METHOD_NOT_ALLOWED),
             Map.entry(406, NOT_ACCEPTABLE),
             Map.entry(409, CONFLICT),
+            Map.entry(410, GONE),
             Map.entry(413, PAYLOAD_TOO_LARGE),
             Map.entry(415, UNSUPPORTED_MEDIA_TYPE),
             Map.entry(429, RATE_LIMITED),

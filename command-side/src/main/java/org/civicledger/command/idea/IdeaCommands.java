@@ -16,6 +16,8 @@ import org.civicledger.domain.idea.Department;
 import org.civicledger.domain.idea.Description;
 import org.civicledger.domain.idea.ForwardAction;
 import org.civicledger.domain.idea.HideIdea;
+import org.civicledger.domain.idea.Idea;
+import org.civicledger.domain.idea.RedactIdeaText;
 import org.civicledger.domain.idea.IdeaId;
 import org.civicledger.domain.idea.Language;
 import org.civicledger.domain.idea.LocalCommunity;
@@ -73,6 +75,9 @@ class IdeaCommands {
     record ModerationRequest(String decision, String reason) {
     }
 
+    record RedactionRequest(Integer version, String field, String reason) {
+    }
+
     /** An idea's text as checked value objects; every broken rule is named at once. */
     private record CheckedText(LocalCommunity localCommunity, Topic topic, Title title, Description description,
                                Language language) {
@@ -97,7 +102,7 @@ class IdeaCommands {
 
         IdeaId ideaId = IdeaId.random();
         commands.sendAndWait(new SubmitIdea(ideaId, municipality, text.localCommunity(), text.topic(), text.title(),
-                text.description(), text.language(), Channel.WEB, actor.pseudonym(token), null));
+                text.description(), text.language(), Channel.WEB, actor.participantIn(token, ideaId), null));
         return created(ideaId, Map.of("ideaId", ideaId.value().toString()));
     }
 
@@ -108,7 +113,7 @@ class IdeaCommands {
         IdeaId id = IdeaId.parse(ideaId);
         CheckedText text = CheckedText.of(body, new FieldChecks());
         commands.sendAndWait(new AmendIdea(id, text.localCommunity(), text.topic(), text.title(), text.description(),
-                text.language(), actor.pseudonym(token)));
+                text.language(), actor.participantIn(token, id)));
         return created(id, Map.of("ideaId", id.value().toString()));
     }
 
@@ -120,7 +125,7 @@ class IdeaCommands {
         ValidationDecision decision = checks.check(() -> oneOf("decision", body.decision(), ValidationDecision.class));
         Reason reason = checks.check(() -> new Reason("reason", body.reason()));
         checks.throwIfAny();
-        commands.sendAndWait(new ValidateIdea(id, actor.cso(token), decision, reason, actor.pseudonym(token)));
+        commands.sendAndWait(new ValidateIdea(id, actor.cso(token), decision, reason, actor.pseudonymIn(token, id)));
         return created(id, Map.of("ideaId", id.value().toString(), "decision", decision.name()));
     }
 
@@ -132,7 +137,7 @@ class IdeaCommands {
         ActionKind kind = checks.check(() -> oneOf("kind", body.kind(), ActionKind.class));
         Description description = checks.check(() -> new Description(body.description()));
         checks.throwIfAny();
-        commands.sendAndWait(new ForwardAction(id, actor.cso(token), kind, description, actor.pseudonym(token)));
+        commands.sendAndWait(new ForwardAction(id, actor.cso(token), kind, description, actor.pseudonymIn(token, id)));
         return created(id, Map.of("ideaId", id.value().toString(), "kind", kind.name()));
     }
 
@@ -146,7 +151,7 @@ class IdeaCommands {
         Department department = checks.check(() -> new Department(body.department()));
         checks.throwIfAny();
         commands.sendAndWait(new AnswerIdea(id, actor.municipality(token), decision, rationale, department,
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, id)));
         return created(id, Map.of("ideaId", id.value().toString(), "decision", decision.name()));
     }
 
@@ -158,7 +163,7 @@ class IdeaCommands {
             throw new InvalidField("percent", "is required: 0 to 100");
         }
         commands.sendAndWait(new ReportProgress(id, actor.municipality(token), body.percent(), body.note(),
-                actor.pseudonym(token)));
+                actor.pseudonymIn(token, id)));
         return created(id, Map.of("ideaId", id.value().toString(), "percent", body.percent()));
     }
 
@@ -177,8 +182,35 @@ class IdeaCommands {
         Reason reason = checks.check(() -> new Reason("reason", body.reason()));
         checks.throwIfAny();
         commands.sendAndWait("HIDE".equals(decision)
-                ? new HideIdea(id, reason, actor.pseudonym(token))
-                : new RestoreIdea(id, reason, actor.pseudonym(token)));
+                ? new HideIdea(id, reason, actor.pseudonymIn(token, id))
+                : new RestoreIdea(id, reason, actor.pseudonymIn(token, id)));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Redacts one text of the idea for good (a moderator's decision, unlike hiding it): its key is destroyed,
+     * so it is gone from every read, replay and export and from beside the transparency log.
+     */
+    @PostMapping("/{ideaId}/redactions")
+    ResponseEntity<Void> redact(@PathVariable String ideaId, @RequestBody RedactionRequest body,
+                                @AuthenticationPrincipal Jwt token) {
+        IdeaId id = IdeaId.parse(ideaId);
+        FieldChecks checks = new FieldChecks();
+        String field = checks.check(() -> {
+            if (body.field() == null || !Idea.REDACTABLE.contains(body.field())) {
+                throw new InvalidField("field", "must be one of " + Idea.REDACTABLE);
+            }
+            return body.field();
+        });
+        Integer version = checks.check(() -> {
+            if (body.version() != null && body.version() < 1) {
+                throw new InvalidField("version", "must be 1 or more, or left out for the current version");
+            }
+            return body.version();
+        });
+        Reason reason = checks.check(() -> new Reason("reason", body.reason()));
+        checks.throwIfAny();
+        commands.sendAndWait(new RedactIdeaText(id, version, field, reason, actor.pseudonymIn(token, id)));
         return ResponseEntity.noContent().build();
     }
 

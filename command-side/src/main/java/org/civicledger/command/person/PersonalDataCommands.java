@@ -4,19 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.civicledger.command.http.FieldChecks;
 import org.civicledger.command.security.Actor;
 import org.civicledger.domain.person.ErasePersonalData;
 import org.civicledger.domain.person.ErasureRequester;
-import org.civicledger.domain.person.PersonId;
 import org.civicledger.domain.person.PersonalData;
-import org.civicledger.domain.person.PersonalDataErased;
-import org.civicledger.domain.person.PersonalDataRecorded;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.person.RecordPersonalData;
+import org.civicledger.domain.shared.StateConflict;
 import org.civicledger.domain.shared.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,8 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A person's own data: recorded sealed with their key, read back only by them, erased by destroying
- * the key ("crypto-shredding") — in the same database transaction that records the erasure event.
+ * A person's own data: recorded sealed under their erasure tag, read back only by them. Erasure
+ * ("crypto-shredding") destroys, in the same database transaction that records it, the person's secret
+ * (so their pseudonyms can never be derived or linked again), every key sealed under their tag (their
+ * personal data, the texts they wrote, the profiles their acts carry) and the keys of what they recorded
+ * before per-context pseudonyms.
  */
 @RestController
 @RequestMapping("/api/v1/people")
@@ -44,20 +42,20 @@ class PersonalDataCommands {
 
     private final CommandGateway commands;
     private final Actor actor;
-    private final Pseudonyms pseudonyms;
-    private final PersonalDataCipher vault;
-    private final PersonKeys keys;
-    private final EventStore events;
+    private final PersonSecrets secrets;
+    private final Participants participants;
+    private final SealedTexts texts;
+    private final PersonKeys earlierKeys;
     private final TransactionTemplate transaction;
 
-    PersonalDataCommands(CommandGateway commands, Actor actor, Pseudonyms pseudonyms, PersonalDataCipher vault,
-                         PersonKeys keys, EventStore events, PlatformTransactionManager transactions) {
+    PersonalDataCommands(CommandGateway commands, Actor actor, PersonSecrets secrets, Participants participants,
+                         SealedTexts texts, PersonKeys earlierKeys, PlatformTransactionManager transactions) {
         this.commands = commands;
         this.actor = actor;
-        this.pseudonyms = pseudonyms;
-        this.vault = vault;
-        this.keys = keys;
-        this.events = events;
+        this.secrets = secrets;
+        this.participants = participants;
+        this.texts = texts;
+        this.earlierKeys = earlierKeys;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -74,33 +72,22 @@ class PersonalDataCommands {
         checks.check(() -> PersonalData.localCommunity(body.localCommunity()));
         checks.throwIfAny();
         PersonalData data = new PersonalData(body.name(), body.email(), body.gender(), body.ageBand(), body.localCommunity());
-        Pseudonym me = actor.pseudonym(token);
-        commands.sendAndWait(new RecordPersonalData(new PersonId(me), vault.seal(me, data)));
+        Identity me = actor.identity(token);
+        commands.sendAndWait(new RecordPersonalData(me.person(), data, me.erasure()));
         return ResponseEntity.noContent().build();
     }
 
-    /** What the person recorded, as only they may see it; {@code ERASED} once they erased it. */
+    /** What the person recorded, as only they may see it; {@code ERASED} once they were erased and recorded nothing since. */
     @GetMapping("/me/personal-data")
     Map<String, Object> mine(@AuthenticationPrincipal Jwt token) {
-        Pseudonym me = actor.pseudonym(token);
-        String latest = null;
-        boolean erased = false;
-        DomainEventStream stream = events.readEvents(new PersonId(me).toString());
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            if (event.getPayload() instanceof PersonalDataRecorded recorded) {
-                latest = recorded.ciphertext();
-                erased = false;
-            } else if (event.getPayload() instanceof PersonalDataErased) {
-                erased = true;
-            }
-        }
-        if (latest == null) {
+        Optional<Identity> me = secrets.live(token.getSubject());
+        Optional<PersonalData> data = me.flatMap(participants::personalData);
+        boolean erased = secrets.erasedAt(token.getSubject()).isPresent();
+        if (data.isEmpty() && !erased) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND,
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No personal data was recorded"), null);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        Optional<PersonalData> data = erased ? Optional.empty() : vault.open(me, latest);
         answer.put("status", data.isPresent() ? "RECORDED" : "ERASED");
         answer.put("data", data.orElse(null));
         return answer;
@@ -108,23 +95,31 @@ class PersonalDataCommands {
 
     @DeleteMapping("/me/personal-data")
     ResponseEntity<Void> eraseMine(@AuthenticationPrincipal Jwt token) {
-        Pseudonym me = actor.pseudonym(token);
-        erase(me, ErasureRequester.SELF, me);
+        Identity me = liveOrConflict(token.getSubject());
+        erase(me, ErasureRequester.SELF, me.in(me.person()));
         return ResponseEntity.noContent().build();
     }
 
-    /** An administrator erases the data of the person with this token subject. */
+    /** An administrator erases the person with this token subject. */
     @DeleteMapping("/{subject}/personal-data")
     ResponseEntity<Void> eraseFor(@PathVariable String subject, @AuthenticationPrincipal Jwt token) {
-        Pseudonym person = pseudonyms.of(Text.require("subject", subject, 1, 200, false));
-        erase(person, ErasureRequester.ADMIN, actor.pseudonym(token));
+        Identity person = liveOrConflict(Text.require("subject", subject, 1, 200, false));
+        erase(person, ErasureRequester.ADMIN, actor.pseudonymIn(token, person.person()));
         return ResponseEntity.noContent().build();
     }
 
-    private void erase(Pseudonym person, ErasureRequester requester, Pseudonym by) {
+    private Identity liveOrConflict(String subject) {
+        return secrets.live(subject).orElseThrow(() -> secrets.erasedAt(subject).isPresent()
+                ? new StateConflict("ERASED", "This person was erased and has not acted since")
+                : new StateConflict("NO_DATA", "Nothing is kept about this person"));
+    }
+
+    private void erase(Identity person, ErasureRequester requester, Pseudonym by) {
         transaction.executeWithoutResult(status -> {
-            keys.erase(person.value());
-            commands.sendAndWait(new ErasePersonalData(new PersonId(person), requester, by));
+            texts.eraseWriter(person.erasure());
+            earlierKeys.erase(person.earlier().value());
+            secrets.erase(person);
+            commands.sendAndWait(new ErasePersonalData(person.person(), requester, by));
         });
     }
 }

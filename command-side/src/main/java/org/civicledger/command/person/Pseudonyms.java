@@ -12,8 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a token subject into the pseudonym that events carry: HMAC-SHA-256 under a secret key,
- * base64url. The same person always gets the same pseudonym; without the key nobody can go back.
+ * Turns a token subject into its person-wide key: HMAC-SHA-256 under a secret key, base64url. The same
+ * person always gets the same key; without the key nobody can go back. Events carried it as the
+ * person's pseudonym before per-context pseudonyms ({@link Identity}); now it only finds a person's
+ * secret and their earlier streams, and never enters an event.
  * The key comes from {@code civic.privacy.pseudonym-key} (base64, at least 32 bytes) or, when that
  * is unset, from {@code keys/pseudonym.key} in the data directory, created on first start.
  */

@@ -56,7 +56,7 @@ public class SecurityConfiguration {
                                 .hasRole(Role.CSO_MEMBER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/responses", "/api/v1/ideas/*/progress")
                                 .hasRole(Role.MUNICIPAL_OFFICER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/moderation")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ideas/*/moderation", "/api/v1/ideas/*/redactions")
                                 .hasAnyRole(Role.NETWORK_COORDINATOR.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/consultations", "/api/v1/consultations/*/closure",
                                 "/api/v1/consultations/*/conclusion").hasRole(Role.MUNICIPAL_OFFICER.name())

@@ -16,6 +16,7 @@ import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.NotPermitted;
 import org.civicledger.domain.shared.StateConflict;
 import org.civicledger.domain.shared.Text;
+import org.civicledger.domain.shared.TextVault;
 
 /**
  * A municipality's question to its citizens: open for a window, closed early if the municipality
@@ -40,7 +41,7 @@ public class Consultation {
     }
 
     @CommandHandler
-    Consultation(OpenConsultation command, MunicipalityRegistry municipalities, IdeaStandings ideas) {
+    Consultation(OpenConsultation command, MunicipalityRegistry municipalities, IdeaStandings ideas, TextVault vault) {
         if (!municipalities.isRegistered(command.actingFor())) {
             throw new InvalidField("municipalityId", "no municipality '" + command.actingFor().slug() + "' is registered");
         }
@@ -71,8 +72,9 @@ public class Consultation {
             throw new InvalidField("opensAt", "must not be in the past");
         }
         apply(new ConsultationOpened(command.consultationId().value().toString(), command.actingFor().slug(),
-                command.question().byLanguage(),
-                options.stream().map(o -> new ConsultationOpened.Option(o.optionId(), o.label().byLanguage())).toList(),
+                vault.seal(command.question().toJson(), null),
+                options.stream().map(o -> new ConsultationOpened.Option(o.optionId(), vault.seal(o.label().toJson(), null)))
+                        .toList(),
                 opens, command.closesAt(), command.officer().value(),
                 command.aboutIdea() == null ? null : command.aboutIdea().value().toString()));
     }
@@ -87,7 +89,7 @@ public class Consultation {
     }
 
     @CommandHandler
-    void handle(PublishConclusion command) {
+    void handle(PublishConclusion command, TextVault vault) {
         requireOfficerOfThisMunicipality(command.actingFor().slug());
         if (concluded) {
             throw new StateConflict("CONCLUDED", "The conclusion is already published");
@@ -96,7 +98,7 @@ public class Consultation {
             throw new StateConflict("OPEN", "A conclusion is published once the consultation is closed");
         }
         String conclusion = Text.require("conclusion", command.conclusion(), 3, 5_000, true);
-        apply(new ConsultationConcluded(id.value().toString(), conclusion, command.officer().value()));
+        apply(new ConsultationConcluded(id.value().toString(), vault.seal(conclusion, null), command.officer().value()));
     }
 
     private void requireOfficerOfThisMunicipality(String actingFor) {

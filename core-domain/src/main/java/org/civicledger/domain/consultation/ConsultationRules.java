@@ -11,7 +11,7 @@ final class ConsultationRules {
     private ConsultationRules() {
     }
 
-    static void requireAnswerable(ConsultationWindow window, ConsultationId consultation, String optionId, Instant at) {
+    static ConsultationStanding requireAnswerable(ConsultationWindow window, ConsultationId consultation, String optionId, Instant at) {
         ConsultationStanding standing = window.standingOf(consultation).orElseThrow(() ->
                 new AggregateNotFoundException(consultation.toString(), "No consultation " + consultation.value()));
         if (optionId == null || !standing.optionIds().contains(optionId)) {
@@ -20,5 +20,6 @@ final class ConsultationRules {
         if (!standing.acceptsAnswersAt(at)) {
             throw new StateConflict(standing.describeAt(at), "Answers are accepted only while the consultation is open");
         }
+        return standing;
     }
 }

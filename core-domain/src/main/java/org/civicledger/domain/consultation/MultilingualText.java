@@ -16,6 +16,42 @@ public record MultilingualText(Map<String, String> byLanguage) {
         byLanguage = Map.copyOf(byLanguage);
     }
 
+    /**
+     * The texts as one JSON object, keys in sorted order ({@code {"bs":"…","en":"…"}}): the text that is
+     * sealed in events and served beside the transparency log.
+     */
+    public String toJson() {
+        StringBuilder json = new StringBuilder("{");
+        new java.util.TreeMap<>(byLanguage).forEach((tag, text) -> {
+            json.append(json.length() == 1 ? "" : ",");
+            quote(json, tag);
+            json.append(':');
+            quote(json, text);
+        });
+        return json.append('}').toString();
+    }
+
+    private static void quote(StringBuilder json, String text) {
+        json.append('"');
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", c));
+                    } else {
+                        json.append((char) c);
+                    }
+                }
+            }
+        });
+        json.append('"');
+    }
+
     /** Validates every language tag and text, normalising tags to their canonical form. */
     public static MultilingualText of(String field, Map<String, String> texts, int min, int max) {
         if (texts == null || texts.isEmpty()) {

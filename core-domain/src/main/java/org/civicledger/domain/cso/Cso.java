@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TextVault;
 
 /**
  * A civil-society organisation in the Network for Participatory Democracy. The network coordinator
@@ -25,11 +26,11 @@ public class Cso {
         // for Axon
     }
 
-    Cso(RegisterCso command) {
+    Cso(RegisterCso command, TextVault vault) {
         apply(new CsoRegistered(command.csoId().value().toString(), command.name(),
                 command.registrationNumber().value(),
                 command.municipalityIds().stream().map(MunicipalityId::slug).toList(),
-                command.focusAreas(), command.contactEmail(), List.of(ProtocolPrinciple.values()),
+                command.focusAreas(), vault.seal(command.contactEmail(), null), List.of(ProtocolPrinciple.values()),
                 command.registrant().value()));
     }
 
@@ -40,21 +41,21 @@ public class Cso {
     }
 
     @CommandHandler
-    void handle(RejectCso command) {
+    void handle(RejectCso command, TextVault vault) {
         require(CsoStatus.PENDING, "Only a pending CSO can be rejected");
-        apply(new CsoRejected(id.value().toString(), command.reason().text(), command.coordinator().value()));
+        apply(new CsoRejected(id.value().toString(), vault.seal(command.reason().text(), null), command.coordinator().value()));
     }
 
     @CommandHandler
-    void handle(SuspendCso command) {
+    void handle(SuspendCso command, TextVault vault) {
         require(CsoStatus.APPROVED, "Only an approved CSO can be suspended");
-        apply(new CsoSuspended(id.value().toString(), command.reason().text(), command.coordinator().value()));
+        apply(new CsoSuspended(id.value().toString(), vault.seal(command.reason().text(), null), command.coordinator().value()));
     }
 
     @CommandHandler
-    void handle(ReinstateCso command) {
+    void handle(ReinstateCso command, TextVault vault) {
         require(CsoStatus.SUSPENDED, "Only a suspended CSO can be reinstated");
-        apply(new CsoReinstated(id.value().toString(), command.reason().text(), command.coordinator().value()));
+        apply(new CsoReinstated(id.value().toString(), vault.seal(command.reason().text(), null), command.coordinator().value()));
     }
 
     private void require(CsoStatus expected, String message) {

@@ -7,6 +7,7 @@ import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.municipality.MunicipalityRegistry;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TextVault;
 
 /**
  * Registers a CSO together with the claim on its registration number, in one unit of work: both
@@ -24,7 +25,7 @@ public class CsoRegistrar {
     }
 
     @CommandHandler
-    public String handle(RegisterCso command, MunicipalityRegistry municipalities) throws Exception {
+    public String handle(RegisterCso command, MunicipalityRegistry municipalities, TextVault vault) throws Exception {
         for (MunicipalityId municipality : command.municipalityIds()) {
             if (!municipalities.isRegistered(municipality)) {
                 throw new InvalidField("municipalityIds", "no municipality '" + municipality.slug() + "' is registered");
@@ -39,7 +40,7 @@ public class CsoRegistrar {
             // the number is free: claim it and register the CSO in the same transaction
         }
         claims.newInstance(() -> new RegistrationNumberClaim(command.registrationNumber(), command.csoId()));
-        csos.newInstance(() -> new Cso(command));
+        csos.newInstance(() -> new Cso(command, vault));
         return command.csoId().value().toString();
     }
 }

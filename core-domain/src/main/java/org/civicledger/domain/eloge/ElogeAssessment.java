@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.NotPermitted;
 import org.civicledger.domain.shared.Text;
+import org.civicledger.domain.shared.TextVault;
 
 /**
  * A municipality's ELoGE assessment of one year: self-assessments and citizen-survey results,
@@ -29,11 +30,13 @@ public class ElogeAssessment {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordSelfAssessment command) {
+    void handle(RecordSelfAssessment command, TextVault vault) {
         requireOwnMunicipality(command.assessmentId(), command.actingFor().slug());
         requireScores(command.scores(), true);
         apply(new SelfAssessmentRecorded(command.assessmentId().municipalityId().slug(), command.assessmentId().year(),
-                catalogue(command.catalogue()), List.copyOf(command.scores()), command.officer().value()));
+                catalogue(command.catalogue()), command.scores().stream()
+                        .map(s -> new SelfAssessmentRecorded.Score(s.principle(), s.score(), vault.seal(s.evidence(), null)))
+                        .toList(), command.officer().value()));
     }
 
     @CommandHandler
@@ -45,7 +48,8 @@ public class ElogeAssessment {
             throw new InvalidField("respondents", "must be at least 1");
         }
         apply(new SurveyResultsRecorded(command.assessmentId().municipalityId().slug(), command.assessmentId().year(),
-                catalogue(command.catalogue()), command.respondents(), List.copyOf(command.scores()),
+                catalogue(command.catalogue()), command.respondents(),
+                command.scores().stream().map(s -> new PrincipleScore(s.principle(), s.score(), null)).toList(),
                 command.officer().value()));
     }
 

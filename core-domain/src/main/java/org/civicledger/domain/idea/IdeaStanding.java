@@ -1,7 +1,12 @@
 package org.civicledger.domain.idea;
 
-/** An idea's municipality, status and whether moderation hid it: what other rules need to know of it. */
-public record IdeaStanding(String municipalityId, IdeaStatus status, boolean hidden) {
+import java.time.Instant;
+
+/**
+ * An idea's municipality, status, whether moderation hid it, and when it was submitted: what other
+ * rules need to know of it.
+ */
+public record IdeaStanding(String municipalityId, IdeaStatus status, boolean hidden, Instant submittedAt) {
 
     public boolean openForSupport() {
         return !hidden && status.openForSupport();

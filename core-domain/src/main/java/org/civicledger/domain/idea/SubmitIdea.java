@@ -3,9 +3,13 @@ package org.civicledger.domain.idea;
 import java.util.Objects;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.civicledger.domain.municipality.MunicipalityId;
+import org.civicledger.domain.person.Participant;
 import org.civicledger.domain.person.Pseudonym;
 
-/** A citizen leaves an idea for a municipality, optionally for one of its local communities; on a bench, {@code benchId} names it. */
+/**
+ * A citizen leaves an idea for a municipality, optionally for one of its local communities; on a bench,
+ * {@code benchId} names it. {@code author} carries the author's pseudonym in the idea's context.
+ */
 public record SubmitIdea(
         @TargetAggregateIdentifier IdeaId ideaId,
         MunicipalityId municipalityId,
@@ -15,8 +19,16 @@ public record SubmitIdea(
         Description description,
         Language language,
         Channel channel,
-        Pseudonym author,
+        Participant author,
         String benchId) {
+
+    /** An idea a bench passes on from an anonymous visitor, named by the bench's pseudonym. */
+    public SubmitIdea(IdeaId ideaId, MunicipalityId municipalityId, LocalCommunity localCommunity, Topic topic,
+                      Title title, Description description, Language language, Channel channel, Pseudonym author,
+                      String benchId) {
+        this(ideaId, municipalityId, localCommunity, topic, title, description, language, channel,
+                Participant.anonymous(author), benchId);
+    }
 
     public SubmitIdea {
         Objects.requireNonNull(ideaId, "ideaId");

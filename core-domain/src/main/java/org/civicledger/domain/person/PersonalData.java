@@ -7,7 +7,7 @@ import org.civicledger.domain.shared.Text;
 /**
  * What a person chose to tell about themselves: all optional. Name and e-mail let a municipality or
  * CSO reach them; gender, age band and local community feed the inclusion statistics only in
- * aggregate. Never stored in clear: see {@link EncryptedPersonalData}.
+ * aggregate. Never stored in clear: sealed in {@link PersonalDataRecorded}.
  */
 public record PersonalData(String name, String email, String gender, String ageBand, String localCommunity) {
 
@@ -55,6 +55,35 @@ public record PersonalData(String name, String email, String gender, String ageB
             throw new InvalidField(field, "must be one of " + new java.util.TreeSet<>(allowed) + " or left out");
         }
         return value;
+    }
+
+    /** Form-encoded ({@code name=…&email=…}), the fields that are given: the text that is sealed. */
+    public String encode() {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("email", email);
+        fields.put("gender", gender);
+        fields.put("ageBand", ageBand);
+        fields.put("localCommunity", localCommunity);
+        StringBuilder text = new StringBuilder();
+        fields.forEach((key, value) -> {
+            if (value != null) {
+                text.append(text.isEmpty() ? "" : "&").append(key).append('=')
+                        .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return text.toString();
+    }
+
+    public static PersonalData decode(String text) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (String pair : text.isEmpty() ? new String[0] : text.split("&")) {
+            String[] parts = pair.split("=", 2);
+            values.put(parts[0], parts.length < 2 ? null
+                    : java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new PersonalData(values.get("name"), values.get("email"), values.get("gender"), values.get("ageBand"),
+                values.get("localCommunity"));
     }
 
     private static String orNull(String text) {

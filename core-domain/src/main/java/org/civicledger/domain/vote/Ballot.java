@@ -12,6 +12,7 @@ import org.civicledger.domain.idea.IdeaStanding;
 import org.civicledger.domain.idea.IdeaStandings;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TextVault;
 
 /** One person's support for one idea: cast, withdrawn, cast again — at most one vote at a time. */
 public class Ballot {
@@ -26,12 +27,17 @@ public class Ballot {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CastVote command, IdeaStandings ideas) {
+    void handle(CastVote command, IdeaStandings ideas, TextVault vault) {
         if (counted) {
             throw new StateConflict("VOTED", "This person has already voted for this idea");
         }
-        requireOpen(command.ballotId(), ideas);
-        apply(new VoteCast(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
+        IdeaStanding idea = requireOpen(command.ballotId(), ideas);
+        if (command.actsSince() != null && idea.submittedAt() != null && idea.submittedAt().isBefore(command.actsSince())) {
+            throw new StateConflict("ERASED_BEFORE", "This person's earlier data was erased after this idea was "
+                    + "submitted; their earlier vote on it, if any, can no longer be told apart, so they cannot vote on it");
+        }
+        apply(new VoteCast(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value(),
+                command.voter().sealedProfile(vault)));
     }
 
     @CommandHandler
@@ -44,11 +50,17 @@ public class Ballot {
         apply(new VoteWithdrawn(command.ballotId().ideaId().value().toString(), command.ballotId().voter().value()));
     }
 
-    private static void requireOpen(BallotId ballot, IdeaStandings ideas) {
+    private static IdeaStanding requireOpen(BallotId ballot, IdeaStandings ideas) {
         IdeaStanding idea = ideas.standingOf(ballot.ideaId());
         if (!idea.openForSupport()) {
             throw new StateConflict(idea.describe(), "The idea is not open for support");
         }
+        return idea;
+    }
+
+    /** Whether the ballot's vote counts now. */
+    public boolean counts() {
+        return counted;
     }
 
     @EventSourcingHandler

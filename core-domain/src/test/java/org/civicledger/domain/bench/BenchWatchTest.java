@@ -85,7 +85,9 @@ class BenchWatchTest {
     void anIdeaFromTheWebWakesNoWatch() throws Exception {
         fixture.givenCurrentTime(start).andThenAggregate(BENCH).published(new BenchCommissioned(BENCH, "admin"))
                 .whenAggregate("idea-1").publishes(new org.civicledger.domain.idea.IdeaSubmitted("1", "mostar", null,
-                        "parks", "Klupa", "Nova klupa", "bs", org.civicledger.domain.idea.Channel.WEB, "author", null))
+                        "parks", org.civicledger.domain.shared.TestVault.text("Klupa"),
+                        org.civicledger.domain.shared.TestVault.text("Nova klupa"), "bs", org.civicledger.domain.idea.Channel.WEB,
+                        "author", null, null))
                 .expectNoDispatchedCommands()
                 .expectScheduledDeadlineWithName(AFTER, BenchWatch.SILENCE_CHECK);
     }

@@ -1,5 +1,7 @@
 package org.civicledger.domain.consultation;
 
+import static org.civicledger.domain.shared.TestVault.text;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,10 @@ import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.NotPermitted;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TestVault;
+import org.civicledger.domain.person.ErasureTag;
+import org.civicledger.domain.person.Participant;
+import org.civicledger.domain.person.Profile;
 import org.junit.jupiter.api.Test;
 
 class ConsultationTest {
@@ -27,9 +33,9 @@ class ConsultationTest {
     static final MunicipalityId MAGLAJ = new MunicipalityId("maglaj");
 
     static final ConsultationOpened OPENED = new ConsultationOpened(ID, "maglaj",
-            Map.of("bs", "Gdje postaviti novu klupu?"),
-            List.of(new ConsultationOpened.Option("park", Map.of("bs", "U parku")),
-                    new ConsultationOpened.Option("school", Map.of("bs", "Kod škole"))),
+            text("{\"bs\":\"Gdje postaviti novu klupu?\"}"),
+            List.of(new ConsultationOpened.Option("park", text("{\"bs\":\"U parku\"}")),
+                    new ConsultationOpened.Option("school", text("{\"bs\":\"Kod škole\"}"))),
             NOW, CLOSES, OFFICER.value(), null);
 
     static List<ConsultationOption> options(String... ids) {
@@ -47,6 +53,7 @@ class ConsultationTest {
     private AggregateTestFixture<Consultation> consultations() {
         AggregateTestFixture<Consultation> fixture = new AggregateTestFixture<>(Consultation.class);
         fixture.registerInjectableResource((MunicipalityRegistry) id -> true);
+        fixture.registerInjectableResource(new TestVault());
         return fixture;
     }
 
@@ -68,9 +75,9 @@ class ConsultationTest {
     void anOfficerOpensAConsultationWithOptionsAndAWindow() {
         consultationsWithoutIdeas().givenNoPriorActivity()
                 .when(open(options("park", "school"), null, CLOSES))
-                .expectEvents(new ConsultationOpened(ID, "maglaj", Map.of("bs", "Gdje postaviti novu klupu?"),
-                        List.of(new ConsultationOpened.Option("park", Map.of("bs", "Opcija park")),
-                                new ConsultationOpened.Option("school", Map.of("bs", "Opcija school"))),
+                .expectEvents(new ConsultationOpened(ID, "maglaj", text("{\"bs\":\"Gdje postaviti novu klupu?\"}"),
+                        List.of(new ConsultationOpened.Option("park", text("{\"bs\":\"Opcija park\"}")),
+                                new ConsultationOpened.Option("school", text("{\"bs\":\"Opcija school\"}"))),
                         NOW, CLOSES, OFFICER.value(), null));
     }
 
@@ -79,7 +86,7 @@ class ConsultationTest {
         org.civicledger.domain.idea.IdeaId mostarIdea = org.civicledger.domain.idea.IdeaId.parse("11111111-2222-4333-8444-555555555555");
         AggregateTestFixture<Consultation> fixture = consultations();
         fixture.registerInjectableResource((org.civicledger.domain.idea.IdeaStandings) id ->
-                new org.civicledger.domain.idea.IdeaStanding("mostar", org.civicledger.domain.idea.IdeaStatus.FORWARDED, false));
+                new org.civicledger.domain.idea.IdeaStanding("mostar", org.civicledger.domain.idea.IdeaStatus.FORWARDED, false, NOW));
         OpenConsultation aboutMostar = new OpenConsultation(CONSULTATION, MAGLAJ,
                 MultilingualText.of("question", Map.of("bs", "Šta mislite o ideji?"), 5, 500),
                 options("yes", "no"), null, CLOSES, NOW, OFFICER, mostarIdea);
@@ -117,16 +124,17 @@ class ConsultationTest {
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("closed"));
         consultationsWithoutIdeas().given(OPENED, new ConsultationClosed(ID, OFFICER.value()))
                 .when(new PublishConclusion(CONSULTATION, MAGLAJ, "Klupa ide u park.", NOW, OFFICER))
-                .expectEvents(new ConsultationConcluded(ID, "Klupa ide u park.", OFFICER.value()));
+                .expectEvents(new ConsultationConcluded(ID, text("Klupa ide u park."), OFFICER.value()));
         consultationsWithoutIdeas().given(OPENED)
                 .when(new PublishConclusion(CONSULTATION, MAGLAJ, "Klupa ide u park.", CLOSES, OFFICER))
-                .expectEvents(new ConsultationConcluded(ID, "Klupa ide u park.", OFFICER.value()));
+                .expectEvents(new ConsultationConcluded(ID, text("Klupa ide u park."), OFFICER.value()));
     }
 
     @Test
     void aPersonAnswersOnceWithinTheWindow() {
         AnswerId answer = new AnswerId(CONSULTATION, CITIZEN);
         AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
         fixture.registerInjectableResource(windowOf(OPEN));
 
         fixture.givenNoPriorActivity()
@@ -141,6 +149,7 @@ class ConsultationTest {
     void answersOutsideTheWindowOrForUnknownOptionsAreRefused() {
         AnswerId answer = new AnswerId(CONSULTATION, CITIZEN);
         AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
         fixture.registerInjectableResource(windowOf(OPEN));
 
         fixture.givenNoPriorActivity().when(new AnswerConsultation(answer, "park", CLOSES))
@@ -154,6 +163,7 @@ class ConsultationTest {
     @Test
     void aClosedConsultationTakesNoAnswers() {
         AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
         fixture.registerInjectableResource(windowOf(new ConsultationStanding("maglaj", Set.of("park"), NOW, CLOSES, true)));
 
         fixture.givenNoPriorActivity().when(new AnswerConsultation(new AnswerId(CONSULTATION, CITIZEN), "park", NOW))
@@ -163,6 +173,7 @@ class ConsultationTest {
     @Test
     void anAnswerToAnUnknownConsultationIsNotFound() {
         AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
         fixture.registerInjectableResource(windowOf(null));
 
         fixture.givenNoPriorActivity().when(new AnswerConsultation(new AnswerId(CONSULTATION, CITIZEN), "park", NOW))
@@ -182,5 +193,40 @@ class ConsultationTest {
         fixture.given(new BenchOpinionGiven(message.toString(), ID, "school", "bench-maglaj")).when(opinion)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAnswerCarriesTheRespondentsStatedProfileSealedUnderTheirTag() {
+        ErasureTag tag = new ErasureTag("respondents-tag");
+        Profile profile = new Profile("FEMALE", null, "Centar");
+        AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
+        fixture.registerInjectableResource(windowOf(OPEN));
+
+        fixture.givenNoPriorActivity()
+                .when(new AnswerConsultation(new AnswerId(CONSULTATION, CITIZEN), "park", NOW.plusSeconds(60),
+                        new Participant(CITIZEN, tag, profile), null))
+                .expectEvents(new ConsultationAnswered(ID, "park", CITIZEN.value(), text(profile.encode(), tag)));
+    }
+
+    @Test
+    void aPersonErasedAfterTheConsultationOpenedCannotAnswerIt() {
+        AggregateTestFixture<ConsultationAnswer> fixture = new AggregateTestFixture<>(ConsultationAnswer.class);
+        fixture.registerInjectableResource(new TestVault());
+        fixture.registerInjectableResource(windowOf(OPEN));
+
+        fixture.givenNoPriorActivity()
+                .when(new AnswerConsultation(new AnswerId(CONSULTATION, CITIZEN), "park", NOW.plusSeconds(60),
+                        new Participant(CITIZEN, new ErasureTag("t"), null), NOW.plusSeconds(30)))
+                .expectException(StateConflict.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("erased"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMultilingualTextIsSealedAsOneJsonObjectInTagOrder() {
+        org.assertj.core.api.Assertions.assertThat(
+                MultilingualText.of("question", Map.of("sr-Cyrl", "Где?", "bs", "Gdje \"tačno\"?"), 1, 100).toJson())
+                .isEqualTo("{\"bs\":\"Gdje \\\"tačno\\\"?\",\"sr-Cyrl\":\"Где?\"}");
     }
 }

@@ -1,10 +1,13 @@
 package org.civicledger.domain.cso;
 
+import static org.civicledger.domain.shared.TestVault.text;
+
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.Reason;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TestVault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +22,12 @@ class CsoTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Cso.class);
+        fixture.registerInjectableResource(new TestVault());
     }
 
     static CsoRegistered registered() {
         return new CsoRegistered(ID, "Udruženje Most", "065-0-Reg-12-000123", java.util.List.of("mostar"),
-                java.util.List.of("youth"), "info@most.ba", java.util.List.of(ProtocolPrinciple.values()), "registrant-pseudonym-01");
+                java.util.List.of("youth"), text("info@most.ba"), java.util.List.of(ProtocolPrinciple.values()), "registrant-pseudonym-01");
     }
 
     @Test
@@ -37,23 +41,23 @@ class CsoTest {
     void theCoordinatorRejectsAPendingCsoWithAReason() {
         fixture.given(registered())
                 .when(new RejectCso(CSO, new Reason("Nije registrovana u BiH"), COORDINATOR))
-                .expectEvents(new CsoRejected(ID, "Nije registrovana u BiH", COORDINATOR.value()));
+                .expectEvents(new CsoRejected(ID, text("Nije registrovana u BiH"), COORDINATOR.value()));
     }
 
     @Test
     void anApprovedCsoIsSuspendedAndReinstated() {
         fixture.given(registered(), new CsoApproved(ID, COORDINATOR.value()))
                 .when(new SuspendCso(CSO, new Reason("Kršenje Protokola"), COORDINATOR))
-                .expectEvents(new CsoSuspended(ID, "Kršenje Protokola", COORDINATOR.value()));
+                .expectEvents(new CsoSuspended(ID, text("Kršenje Protokola"), COORDINATOR.value()));
         fixture.given(registered(), new CsoApproved(ID, COORDINATOR.value()),
-                        new CsoSuspended(ID, "Kršenje Protokola", COORDINATOR.value()))
+                        new CsoSuspended(ID, text("Kršenje Protokola"), COORDINATOR.value()))
                 .when(new ReinstateCso(CSO, new Reason("Otklonjeno"), COORDINATOR))
-                .expectEvents(new CsoReinstated(ID, "Otklonjeno", COORDINATOR.value()));
+                .expectEvents(new CsoReinstated(ID, text("Otklonjeno"), COORDINATOR.value()));
     }
 
     @Test
     void aRejectedCsoCannotBeApproved() {
-        fixture.given(registered(), new CsoRejected(ID, "Nije registrovana", COORDINATOR.value()))
+        fixture.given(registered(), new CsoRejected(ID, text("Nije registrovana"), COORDINATOR.value()))
                 .when(new ApproveCso(CSO, COORDINATOR))
                 .expectException(StateConflict.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("REJECTED"));

@@ -1,5 +1,7 @@
 package org.civicledger.domain.idea;
 
+import static org.civicledger.domain.shared.TestVault.text;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +14,15 @@ import org.civicledger.domain.cso.CsoStanding;
 import org.civicledger.domain.cso.CsoStatus;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.municipality.MunicipalityRegistry;
+import org.civicledger.domain.person.ErasureTag;
+import org.civicledger.domain.person.Participant;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.NotPermitted;
 import org.civicledger.domain.shared.Reason;
+import org.civicledger.domain.shared.SealedText;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TestVault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +40,10 @@ class IdeaLifecycleTest {
     static final Pseudonym OFFICER = new Pseudonym("officer-pseudonym-0001");
     static final Pseudonym MODERATOR = new Pseudonym("moderator-pseudonym-01");
 
+    static final ErasureTag AUTHORS_TAG = new ErasureTag("authors-tag");
+
     private AggregateTestFixture<Idea> fixture;
+    private final TestVault vault = new TestVault();
 
     @BeforeEach
     void setUp() {
@@ -47,15 +56,16 @@ class IdeaLifecycleTest {
         fixture.registerInjectableResource((CsoNetwork) id -> Optional.ofNullable(network.get(id)));
         fixture.registerInjectableResource(new ValidationQuorum(2));
         fixture.registerInjectableResource((MunicipalityRegistry) id -> true);
+        fixture.registerInjectableResource(vault);
     }
 
     static IdeaSubmitted submitted() {
-        return new IdeaSubmitted(IDEA, "jablanica", null, "bridges", "Popravka starog mosta", "Most je oštećen.",
-                "bs", Channel.WEB, AUTHOR, null);
+        return new IdeaSubmitted(IDEA, "jablanica", null, "bridges", text("Popravka starog mosta", AUTHORS_TAG),
+                text("Most je oštećen.", AUTHORS_TAG), "bs", Channel.WEB, AUTHOR, null, null);
     }
 
     static CsoValidationRecorded validation(CsoId cso, ValidationDecision decision, int version) {
-        return new CsoValidationRecorded(IDEA, cso.value().toString(), decision, "Obrazloženje", version, MEMBER.value());
+        return new CsoValidationRecorded(IDEA, cso.value().toString(), decision, text("Obrazloženje"), version, MEMBER.value());
     }
 
     static ValidateIdea validate(CsoId cso, ValidationDecision decision) {
@@ -69,17 +79,21 @@ class IdeaLifecycleTest {
     }
 
     static ActionForwarded forwarded() {
-        return new ActionForwarded(IDEA, CSO_A.value().toString(), "jablanica", ActionKind.PETITION, "Peticija",
+        return new ActionForwarded(IDEA, CSO_A.value().toString(), "jablanica", ActionKind.PETITION, text("Peticija"),
                 MEMBER.value());
     }
 
     static IdeaAnswered answered(AnswerDecision decision) {
-        return new IdeaAnswered(IDEA, "jablanica", decision, "Imamo budžet", "Odjel za infrastrukturu", OFFICER.value());
+        return new IdeaAnswered(IDEA, "jablanica", decision, text("Imamo budžet"), "Odjel za infrastrukturu", OFFICER.value());
     }
 
     static AnswerIdea answer(String municipality, AnswerDecision decision) {
         return new AnswerIdea(ID, new MunicipalityId(municipality), decision, new Reason("Imamo budžet"),
                 new Department("Odjel za infrastrukturu"), OFFICER);
+    }
+
+    static Participant author() {
+        return new Participant(new Pseudonym(AUTHOR), AUTHORS_TAG, null);
     }
 
     static Object[] plus(Object[] given, Object... more) {
@@ -147,8 +161,9 @@ class IdeaLifecycleTest {
     void theAuthorAmendsAfterChangesWereRequestedAndValidationStartsAfresh() {
         fixture.given(submitted(), validation(CSO_A, ValidationDecision.REQUEST_CHANGES, 1))
                 .when(new AmendIdea(ID, null, new Topic("bridges"), new Title("Popravka mosta, faza 1"),
-                        new Description("Novi opis."), Language.BS, new Pseudonym(AUTHOR)))
-                .expectEvents(new IdeaAmended(IDEA, 2, null, "bridges", "Popravka mosta, faza 1", "Novi opis.", "bs", AUTHOR))
+                        new Description("Novi opis."), Language.BS, author()))
+                .expectEvents(new IdeaAmended(IDEA, 2, null, "bridges", text("Popravka mosta, faza 1", AUTHORS_TAG),
+                        text("Novi opis.", AUTHORS_TAG), "bs", AUTHOR))
                 .expectState(idea -> org.assertj.core.api.Assertions.assertThat(idea.status())
                         .isEqualTo(IdeaStatus.SUBMITTED));
     }
@@ -157,7 +172,7 @@ class IdeaLifecycleTest {
     void onlyTheAuthorAmends() {
         fixture.given(submitted(), validation(CSO_A, ValidationDecision.REQUEST_CHANGES, 1))
                 .when(new AmendIdea(ID, null, new Topic("bridges"), new Title("Tuđa izmjena"),
-                        new Description("x"), Language.BS, MEMBER))
+                        new Description("x"), Language.BS, Participant.anonymous(MEMBER)))
                 .expectException(NotPermitted.class);
     }
 
@@ -165,7 +180,7 @@ class IdeaLifecycleTest {
     void anIdeaWithoutRequestedChangesCannotBeAmended() {
         fixture.given(submitted())
                 .when(new AmendIdea(ID, null, new Topic("bridges"), new Title("Izmjena bez razloga"),
-                        new Description("x"), Language.BS, new Pseudonym(AUTHOR)))
+                        new Description("x"), Language.BS, author()))
                 .expectException(StateConflict.class);
     }
 
@@ -225,7 +240,7 @@ class IdeaLifecycleTest {
         fixture.given(plus(validated(), forwarded(), answered(AnswerDecision.ACCEPTED),
                         new ProgressReported(IDEA, 40, null, OFFICER.value())))
                 .when(new ReportProgress(ID, new MunicipalityId("jablanica"), 100, "Završeno", OFFICER))
-                .expectEvents(new ProgressReported(IDEA, 100, "Završeno", OFFICER.value()), new IdeaCompleted(IDEA));
+                .expectEvents(new ProgressReported(IDEA, 100, text("Završeno"), OFFICER.value()), new IdeaCompleted(IDEA));
     }
 
     @Test
@@ -242,7 +257,7 @@ class IdeaLifecycleTest {
         fixture.given(plus(validated(), forwarded(), answered(AnswerDecision.ACCEPTED),
                         new ProgressReported(IDEA, 60, null, OFFICER.value())))
                 .when(new ReportProgress(ID, new MunicipalityId("jablanica"), 50, "Izvođač odustao", OFFICER))
-                .expectEvents(new ProgressReported(IDEA, 50, "Izvođač odustao", OFFICER.value()));
+                .expectEvents(new ProgressReported(IDEA, 50, text("Izvođač odustao"), OFFICER.value()));
     }
 
     @Test
@@ -268,15 +283,15 @@ class IdeaLifecycleTest {
     void moderationHidesWithAReasonAndAnAppealRestores() {
         fixture.given(submitted())
                 .when(new HideIdea(ID, new Reason("Govor mržnje"), MODERATOR))
-                .expectEvents(new IdeaHidden(IDEA, "Govor mržnje", MODERATOR.value()));
-        fixture.given(submitted(), new IdeaHidden(IDEA, "Govor mržnje", MODERATOR.value()))
+                .expectEvents(new IdeaHidden(IDEA, text("Govor mržnje"), MODERATOR.value()));
+        fixture.given(submitted(), new IdeaHidden(IDEA, text("Govor mržnje"), MODERATOR.value()))
                 .when(new RestoreIdea(ID, new Reason("Žalba usvojena"), MODERATOR))
-                .expectEvents(new IdeaRestored(IDEA, "Žalba usvojena", MODERATOR.value()));
+                .expectEvents(new IdeaRestored(IDEA, text("Žalba usvojena"), MODERATOR.value()));
     }
 
     @Test
     void aHiddenIdeaIsNotValidated() {
-        fixture.given(submitted(), new IdeaHidden(IDEA, "Spam", MODERATOR.value()))
+        fixture.given(submitted(), new IdeaHidden(IDEA, text("Spam"), MODERATOR.value()))
                 .when(validate(CSO_A, ValidationDecision.ENDORSE))
                 .expectException(StateConflict.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("hidden"));
@@ -287,5 +302,50 @@ class IdeaLifecycleTest {
         fixture.given(submitted())
                 .when(new RestoreIdea(ID, new Reason("Nema razloga"), MODERATOR))
                 .expectException(StateConflict.class);
+    }
+
+    @Test
+    void aModeratorRedactsTheDescriptionOfTheCurrentVersionAndItsKeyIsDestroyed() {
+        fixture.given(submitted())
+                .when(new RedactIdeaText(ID, null, "description", new Reason("Broj telefona"), MODERATOR))
+                .expectEvents(new IdeaTextRedacted(IDEA, 1, "description", text("Broj telefona"), MODERATOR.value()));
+        org.assertj.core.api.Assertions.assertThat(vault.redactedKeys)
+                .containsExactly(text("Most je oštećen.", AUTHORS_TAG).key());
+    }
+
+    @Test
+    void anEarlierVersionsTitleIsRedactedByItsVersion() {
+        fixture.given(submitted(), validation(CSO_A, ValidationDecision.REQUEST_CHANGES, 1),
+                        new IdeaAmended(IDEA, 2, null, "bridges", text("Nova verzija", AUTHORS_TAG),
+                                text("Novi opis.", AUTHORS_TAG), "bs", AUTHOR))
+                .when(new RedactIdeaText(ID, 1, "title", new Reason("Ime susjeda"), MODERATOR))
+                .expectEvents(new IdeaTextRedacted(IDEA, 1, "title", text("Ime susjeda"), MODERATOR.value()));
+        org.assertj.core.api.Assertions.assertThat(vault.redactedKeys)
+                .containsExactly(text("Popravka starog mosta", AUTHORS_TAG).key());
+    }
+
+    @Test
+    void aTextIsRedactedOnce() {
+        fixture.given(submitted(), new IdeaTextRedacted(IDEA, 1, "title", text("Ime"), MODERATOR.value()))
+                .when(new RedactIdeaText(ID, 1, "title", new Reason("Opet"), MODERATOR))
+                .expectException(StateConflict.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aVersionThatDoesNotExistIsNamed() {
+        fixture.given(submitted())
+                .when(new RedactIdeaText(ID, 3, "title", new Reason("Ime"), MODERATOR))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("versions 1 to 1"));
+    }
+
+    @Test
+    void aPlainTextFromBeforeSealingCanOnlyBeHidden() {
+        fixture.given(new IdeaSubmitted(IDEA, "jablanica", null, "bridges", SealedText.plain("Stari naslov"),
+                        SealedText.plain("Stari opis"), "bs", Channel.WEB, AUTHOR, null, null))
+                .when(new RedactIdeaText(ID, 1, "description", new Reason("Broj telefona"), MODERATOR))
+                .expectException(StateConflict.class)
+                .expectNoEvents();
     }
 }

@@ -12,7 +12,14 @@ import java.util.Set;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.civicledger.query.transparency.EventTexts;
 import org.civicledger.query.transparency.TransparencyLog;
+import org.civicledger.domain.shared.OpenedText;
+import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.shared.TextVault;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Revision;
 import org.civicledger.domain.consultation.ConsultationId;
 import org.civicledger.domain.cso.CsoId;
@@ -40,10 +47,12 @@ class AuditTrail {
 
     private final EventStore events;
     private final TransparencyLog log;
+    private final TextVault texts;
 
-    AuditTrail(@Lazy EventStore events, TransparencyLog log) {
+    AuditTrail(@Lazy EventStore events, TransparencyLog log, TextVault texts) {
         this.events = events;
         this.log = log;
+        this.texts = texts;
     }
 
     @GetMapping("/{kind}/{id}")
@@ -114,9 +123,9 @@ class AuditTrail {
         return answer;
     }
 
-    private static IdeaHistory fold(List<AuditEntry> entries, Instant until) {
-        IdeaHistory history = new IdeaHistory();
-        entries.stream().filter(e -> !e.at().isAfter(until)).forEach(e -> history.apply(e.event(), e.at()));
+    private IdeaHistory fold(List<AuditEntry> entries, Instant until) {
+        IdeaHistory history = new IdeaHistory(text -> texts.open(text).text());
+        entries.stream().filter(e -> !e.at().isAfter(until)).forEach(e -> history.apply(e.payload(), e.at()));
         return history;
     }
 
@@ -136,7 +145,7 @@ class AuditTrail {
                     payload.getClass().getSimpleName(), revision == null ? 0 : Integer.parseInt(revision.value()),
                     event.getTimestamp(), component(payload, name -> name.endsWith("Pseudonym")),
                     roles == null ? List.of() : Arrays.asList(roles.toString().split(",")),
-                    component(payload, RATIONALES::contains), payload, null));
+                    rationale(payload), opened(payload), null, payload));
         }
         return placedInLog(entries);
     }
@@ -153,15 +162,39 @@ class AuditTrail {
         }).toList();
     }
 
+    /** The event as an auditor reads it: each sealed text opened ({@code text}), or why not ({@code withheld}), with its digest. */
+    private JsonNode opened(Object payload) {
+        return EventTexts.replaced(EventTexts.tree(payload), (pointer, text) -> {
+            OpenedText opened = texts.open(text);
+            ObjectNode shown = JsonNodeFactory.instance.objectNode();
+            shown.put("text", opened.text());
+            shown.put("withheld", opened.withheld() == null ? null : opened.withheld().name());
+            shown.put("digest", EventTexts.digest(text));
+            return shown;
+        });
+    }
+
+    private String rationale(Object payload) {
+        Object value = value(payload, RATIONALES::contains);
+        if (value instanceof SealedText text) {
+            return texts.open(text).text();
+        }
+        return value == null ? null : value.toString();
+    }
+
     private static String component(Object payload, java.util.function.Predicate<String> named) {
+        Object value = value(payload, named);
+        return value == null ? null : value.toString();
+    }
+
+    private static Object value(Object payload, java.util.function.Predicate<String> named) {
         if (!payload.getClass().isRecord()) {
             return null;
         }
         for (RecordComponent component : payload.getClass().getRecordComponents()) {
             if (named.test(component.getName())) {
                 try {
-                    Object value = component.getAccessor().invoke(payload);
-                    return value == null ? null : value.toString();
+                    return component.getAccessor().invoke(payload);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.civicledger.domain.shared.SealedText;
 import org.civicledger.domain.idea.ActionForwarded;
 import org.civicledger.domain.idea.CsoValidationRecorded;
 import org.civicledger.domain.idea.IdeaAmended;
@@ -24,6 +26,12 @@ import org.civicledger.domain.idea.ValidationDecision;
 final class IdeaHistory {
 
     private final Map<String, Object> state = new LinkedHashMap<>();
+    private final Function<SealedText, String> opened;
+
+    /** @param opened a sealed text's text, or null when it is withheld */
+    IdeaHistory(Function<SealedText, String> opened) {
+        this.opened = opened;
+    }
     private final Map<String, String> validations = new TreeMap<>();
 
     boolean exists() {
@@ -54,30 +62,41 @@ final class IdeaHistory {
             state.put("status", IdeaStatus.SUBMITTED.name());
         } else if (event instanceof ActionForwarded e) {
             state.put("status", IdeaStatus.FORWARDED.name());
-            state.put("action", Map.of("csoId", e.csoId(), "kind", e.kind().name(), "description", e.description()));
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("csoId", e.csoId());
+            action.put("kind", e.kind().name());
+            action.put("description", open(e.description()));
+            state.put("action", action);
         } else if (event instanceof IdeaAnswered e) {
             state.put("status", e.decision().name());
-            state.put("answer", Map.of("decision", e.decision().name(), "rationale", e.rationale(),
-                    "department", e.department()));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("decision", e.decision().name());
+            answer.put("rationale", open(e.rationale()));
+            answer.put("department", e.department());
+            state.put("answer", answer);
         } else if (event instanceof ProgressReported e) {
             state.put("progress", e.percent());
         } else if (event instanceof IdeaCompleted) {
             state.put("status", IdeaStatus.COMPLETED.name());
         } else if (event instanceof IdeaHidden e) {
             state.put("hidden", true);
-            state.put("moderationReason", e.reason());
+            state.put("moderationReason", open(e.reason()));
         } else if (event instanceof IdeaRestored e) {
             state.put("hidden", false);
-            state.put("moderationReason", e.reason());
+            state.put("moderationReason", open(e.reason()));
         }
         state.put("currentValidations", new TreeMap<>(validations));
     }
 
-    private void text(String localCommunity, String topic, String title, String description, String language) {
+    private String open(SealedText text) {
+        return text == null ? null : opened.apply(text);
+    }
+
+    private void text(String localCommunity, String topic, SealedText title, SealedText description, String language) {
         state.put("localCommunity", localCommunity);
         state.put("topic", topic);
-        state.put("title", title);
-        state.put("description", description);
+        state.put("title", open(title));
+        state.put("description", open(description));
         state.put("language", language);
     }
 

@@ -39,6 +39,9 @@ import org.civicledger.query.consultation.ConsultationView.OptionResult;
 import org.civicledger.query.idea.IdeaProjection;
 import org.civicledger.query.readstore.BatchedWrites;
 import org.civicledger.query.readstore.HomeMunicipality;
+import org.civicledger.domain.shared.TextVault;
+import org.civicledger.query.disclosure.Disclosure;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +64,10 @@ public class ConsultationProjection {
     private final MongoCollection<Document> aboutIdeas;
     private final Clock clock;
     private final HomeMunicipality homes;
+    private final TextVault texts;
 
-    public ConsultationProjection(MongoDatabase readStore, Clock clock) {
+    public ConsultationProjection(MongoDatabase readStore, Clock clock, TextVault texts) {
+        this.texts = texts;
         this.consultations = readStore.getCollection("consultations");
         this.answers = readStore.getCollection("consultationAnswers");
         this.opinions = readStore.getCollection(OPINIONS);
@@ -95,9 +100,9 @@ public class ConsultationProjection {
         Versioned.create(consultations, event.consultationId(), sequence, new Document()
                 .append("municipalityId", event.municipalityId())
                 .append("ideaId", event.ideaId())
-                .append("question", new Document(new HashMap<>(event.question())))
+                .append("question", SealedDocuments.of(event.question()))
                 .append("options", event.options().stream().map(o -> new Document("optionId", o.optionId())
-                        .append("label", new Document(new HashMap<>(o.label())))).toList())
+                        .append("label", SealedDocuments.of(o.label()))).toList())
                 .append("opensAt", Date.from(event.opensAt()))
                 .append("closesAt", Date.from(event.closesAt()))
                 .append("closed", false));
@@ -115,7 +120,8 @@ public class ConsultationProjection {
 
     @EventHandler
     void on(ConsultationConcluded event, @SequenceNumber long sequence) {
-        Versioned.apply(consultations, event.consultationId(), sequence, Updates.set("conclusion", event.conclusion()));
+        Versioned.apply(consultations, event.consultationId(), sequence,
+                Updates.set("conclusion", SealedDocuments.of(event.conclusion())));
     }
 
     @EventHandler
@@ -155,20 +161,41 @@ public class ConsultationProjection {
         String id = d.getString("_id");
         Map<String, Long> identified = countByOption(answers, id);
         Map<String, Long> anonymous = countByOption(opinions, id);
+        List<Document> sealed = new ArrayList<>(List.of(d.get("question", Document.class)));
+        d.getList("options", Document.class).forEach(o -> sealed.add(o.get("label", Document.class)));
+        if (d.get("conclusion") != null) {
+            sealed.add(d.get("conclusion", Document.class));
+        }
+        SealedDocuments.Opened opened = SealedDocuments.open(texts, sealed);
+        Disclosure disclosure = new Disclosure(Disclosure.Rule.EXACT);
+        Map<String, Long> identifiedByOption = new java.util.LinkedHashMap<>();
+        Map<String, Long> anonymousByOption = new java.util.LinkedHashMap<>();
+        d.getList("options", Document.class).forEach(o -> {
+            identifiedByOption.put(o.getString("optionId"), identified.getOrDefault(o.getString("optionId"), 0L));
+            anonymousByOption.put(o.getString("optionId"), anonymous.getOrDefault(o.getString("optionId"), 0L));
+        });
+        List<String> order = new ArrayList<>(identifiedByOption.keySet());
+        Map<String, Long> identifiedShown = disclosure.table(identifiedByOption,
+                option -> "/options/" + order.indexOf(option) + "/identified");
+        Map<String, Long> anonymousShown = disclosure.table(anonymousByOption,
+                option -> "/options/" + order.indexOf(option) + "/anonymous");
         List<OptionResult> options = d.getList("options", Document.class).stream()
-                .map(o -> new OptionResult(o.getString("optionId"), labels(o.get("label", Document.class)),
-                        identified.getOrDefault(o.getString("optionId"), 0L),
-                        anonymous.getOrDefault(o.getString("optionId"), 0L)))
+                .map(o -> new OptionResult(o.getString("optionId"), labels(opened.text(o.get("label", Document.class))),
+                        identifiedShown.get(o.getString("optionId")), anonymousShown.get(o.getString("optionId"))))
                 .toList();
         Instant opensAt = d.getDate("opensAt").toInstant();
         Instant closesAt = d.getDate("closesAt").toInstant();
         Instant now = clock.instant();
         String status = d.getBoolean("closed") || !now.isBefore(closesAt) ? "CLOSED"
                 : now.isBefore(opensAt) ? "NOT_YET_OPEN" : "OPEN";
-        return new ConsultationView(id, d.getString("municipalityId"), d.getString("ideaId"), labels(d.get("question", Document.class)),
-                options, opensAt, closesAt, status, d.getString("conclusion"),
-                identified.values().stream().mapToLong(Long::longValue).sum(),
-                anonymous.values().stream().mapToLong(Long::longValue).sum());
+        Long identifiedAnswers = disclosure.count("/identifiedAnswers",
+                identifiedByOption.values().stream().mapToLong(Long::longValue).sum());
+        Long anonymousOpinions = disclosure.count("/anonymousOpinions",
+                anonymousByOption.values().stream().mapToLong(Long::longValue).sum());
+        return new ConsultationView(id, d.getString("municipalityId"), d.getString("ideaId"),
+                labels(opened.text(d.get("question", Document.class))), options, opensAt, closesAt, status,
+                opened.text(d.get("conclusion", Document.class)), identifiedAnswers, anonymousOpinions,
+                disclosure.marker());
     }
 
     /** Anonymous bench opinions given in consultations about this idea: the idea's "bench opinions". */
@@ -185,9 +212,14 @@ public class ConsultationProjection {
         return counts;
     }
 
-    private static Map<String, String> labels(Document texts) {
+    /** A text by language, sealed as one JSON object; empty when it is withheld. */
+    public static Map<String, String> labels(String json) {
         Map<String, String> labels = new java.util.TreeMap<>();
-        texts.forEach((language, text) -> labels.put(language, String.valueOf(text)));
+        if (json != null) {
+            JSON.readTree(json).properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        }
         return labels;
     }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 }

@@ -3,17 +3,20 @@ package org.civicledger.query.consultation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.civicledger.query.disclosure.Disclosure;
 import org.civicledger.query.readstore.Page;
 
 /**
  * A consultation and its results. Identified answers (signed-in citizens, one each) and anonymous
- * bench opinions are counted apart and never added together.
+ * bench opinions are counted apart and never added together. Counts from 1 to 4 are withheld (null), with
+ * complementary suppression among the options; {@code disclosure} names each withheld count and why.
  */
 public record ConsultationView(String consultationId, String municipalityId, String ideaId, Map<String, String> question,
                                List<OptionResult> options, Instant opensAt, Instant closesAt, String status,
-                               String conclusion, long identifiedAnswers, long anonymousOpinions) {
+                               String conclusion, Long identifiedAnswers, Long anonymousOpinions,
+                               Disclosure.Marker disclosure) {
 
-    public record OptionResult(String optionId, Map<String, String> label, long identified, long anonymous) {
+    public record OptionResult(String optionId, Map<String, String> label, Long identified, Long anonymous) {
     }
 
     /** What was asked, and what was answered? Answers a {@link ConsultationView}, or nothing. */

@@ -26,6 +26,9 @@ import org.civicledger.domain.cso.CsoStatus;
 import org.civicledger.domain.cso.CsoSuspended;
 import org.civicledger.query.cso.CsoView.FindCso;
 import org.civicledger.query.cso.CsoView.ListCsos;
+import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.shared.TextVault;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +38,10 @@ import org.springframework.stereotype.Component;
 public class CsoProjection {
 
     private final MongoCollection<Document> csos;
+    private final TextVault texts;
 
-    public CsoProjection(MongoDatabase readStore) {
+    public CsoProjection(MongoDatabase readStore, TextVault texts) {
+        this.texts = texts;
         this.csos = readStore.getCollection("csos");
         prepare();
     }
@@ -58,7 +63,7 @@ public class CsoProjection {
                 .append("registrationNumber", event.registrationNumber())
                 .append("municipalityIds", event.municipalityIds())
                 .append("focusAreas", event.focusAreas())
-                .append("contactEmail", event.contactEmail())
+                .append("contactEmail", SealedDocuments.of(event.contactEmail()))
                 .append("status", CsoStatus.PENDING.name())
                 .append("registeredAt", Date.from(at)));
     }
@@ -83,9 +88,9 @@ public class CsoProjection {
         standing(event.csoId(), sequence, CsoStatus.APPROVED, event.reason());
     }
 
-    private void standing(String csoId, long sequence, CsoStatus status, String reason) {
+    private void standing(String csoId, long sequence, CsoStatus status, SealedText reason) {
         Versioned.apply(csos, csoId, sequence, Updates.combine(Updates.set("status", status.name()),
-                Updates.set("statusReason", reason)));
+                Updates.set("statusReason", SealedDocuments.of(reason))));
     }
 
     @QueryHandler
@@ -102,9 +107,12 @@ public class CsoProjection {
     }
 
     private CsoView view(Document d) {
+        Document email = d.get("contactEmail", Document.class);
+        Document reason = d.get("statusReason", Document.class);
+        SealedDocuments.Opened opened = SealedDocuments.open(texts, java.util.Arrays.asList(email, reason));
         return new CsoView(d.getString("_id"), d.getString("name"), d.getString("registrationNumber"),
                 d.getList("municipalityIds", String.class), d.getList("focusAreas", String.class),
-                d.getString("contactEmail"), d.getString("status"), d.getString("statusReason"),
+                opened.text(email), d.getString("status"), opened.text(reason),
                 d.getDate("registeredAt").toInstant());
     }
 }

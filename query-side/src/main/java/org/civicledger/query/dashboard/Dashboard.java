@@ -3,11 +3,15 @@ package org.civicledger.query.dashboard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.civicledger.query.disclosure.Disclosure;
 
 /**
  * What citizens raised and what became of it, for one municipality
  * ({@code GET /api/v1/municipalities/{id}/dashboard}) or the whole network ({@code GET /api/v1/dashboard}),
  * over a period. Every figure is counted from the read models at query time; definitions in docs/api.md.
+ * Every count of people or of their acts goes through disclosure control ({@code disclosure} names each
+ * count withheld and why; counts shown are rounded to a multiple of five); counts of institutions' acts
+ * (validations, actions, answers) are shown as counted.
  */
 public record Dashboard(
         String municipalityId,
@@ -21,14 +25,15 @@ public record Dashboard(
         Accountability accountability,
         Participation participation,
         List<ConsultationSummary> consultations,
-        List<BenchSummary> benches) {
+        List<BenchSummary> benches,
+        Disclosure.Marker disclosure) {
 
     /**
      * A bench of the municipality and how it was used in the period, from its reports: last seen,
      * last reported state, last battery level, reports, Wi-Fi clients and charging sessions counted.
      */
     public record BenchSummary(String benchId, String status, Instant lastSeen, String lastState, Double batteryPercent,
-                               long reports, long wifiClients, long chargingSessions) {
+                               long reports, Long wifiClients, Long chargingSessions) {
     }
 
     /** The period counted: {@code [from, to)}, either end open when null. */
@@ -36,12 +41,15 @@ public record Dashboard(
     }
 
     /** Ideas submitted in the period; every status and channel appears, topics and communities once used. */
-    public record Ideas(long total, Map<String, Long> byStatus, Map<String, Long> byTopic, Map<String, Long> byChannel,
+    public record Ideas(Long total, Map<String, Long> byStatus, Map<String, Long> byTopic, Map<String, Long> byChannel,
                         Map<String, Long> byLocalCommunity) {
     }
 
-    /** Identified votes cast in the period, and anonymous bench opinions given in it: never added together. */
-    public record Support(long identifiedVotes, long anonymousBenchOpinions) {
+    /**
+     * Identified votes that stand and were (last) cast in the period, and anonymous bench opinions given in
+     * it: never added together. The same acts as {@code participation.byKind} VOTE and OPINION.
+     */
+    public record Support(Long identifiedVotes, Long anonymousBenchOpinions) {
     }
 
     /**
@@ -63,18 +71,21 @@ public record Dashboard(
     }
 
     /**
-     * Distinct identified participants (idea authors, voters, consultation respondents) active in the
-     * period, and how they are spread. Demographics are what people chose to record; NOT_STATED
-     * otherwise. Any count from 1 to {@code suppressedBelow - 1} reads as null, and so does the next
-     * smallest when only one would be, so that no person can be singled out or worked out.
+     * The acts people took part with in the period — ideas, votes that stand, consultation answers,
+     * anonymous bench opinions — by kind and channel; and the identified acts (on the web) by the gender,
+     * age band and local community their actors had stated (NOT_STATED otherwise). People are counted by
+     * their acts: nothing links two acts of one person (docs/privacy.md), so there is no count of distinct
+     * people. Each breakdown adds up to its total: {@code acts} for kind and channel, {@code byChannel.WEB}
+     * for the others.
      */
-    public record Participation(long distinctParticipants, Map<String, Long> byChannel, Map<String, Long> byGender,
-                                Map<String, Long> byAgeBand, Map<String, Long> byLocalCommunity,
-                                long anonymousBenchOpinions, int suppressedBelow) {
+    public record Participation(Long acts, Map<String, Long> byKind, Map<String, Long> byChannel,
+                                Map<String, Long> byGender, Map<String, Long> byAgeBand,
+                                Map<String, Long> byLocalCommunity) {
     }
 
+    /** A consultation opened in the period, with its answers as its own page shows them. */
     public record ConsultationSummary(String consultationId, Map<String, String> question, String status,
-                                      long identifiedAnswers, long anonymousOpinions, String conclusion) {
+                                      Long identifiedAnswers, Long anonymousOpinions, String conclusion) {
     }
 
     /** What does the dashboard of this municipality show for the period? Answers a {@link Dashboard}, or nothing. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,6 @@ import org.civicledger.domain.idea.ActionKind;
 import org.civicledger.domain.idea.Channel;
 import org.civicledger.domain.idea.IdeaStatus;
 import org.civicledger.domain.idea.ValidationDecision;
-import org.civicledger.query.consultation.ConsultationProjection;
 import org.civicledger.query.consultation.ConsultationView;
 import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.dashboard.Dashboard.AcceptedIdea;
@@ -49,12 +47,13 @@ import org.civicledger.query.dashboard.Dashboard.Responsiveness;
 import org.civicledger.query.dashboard.Dashboard.Support;
 import org.civicledger.query.dashboard.Dashboard.Waiting;
 import org.civicledger.query.idea.IdeaProjection;
-import org.civicledger.query.idea.VoteProjection;
 import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
 import org.civicledger.query.municipality.MunicipalityView;
 import org.civicledger.query.participation.ParticipationProjection;
-import org.civicledger.query.person.PersonProjection;
+import org.civicledger.domain.shared.TextVault;
+import org.civicledger.query.disclosure.Disclosure;
 import org.civicledger.query.readstore.Page;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -74,26 +73,22 @@ class DashboardQuery {
             IdeaStatus.COMPLETED.name());
 
     private final MongoCollection<Document> ideas;
-    private final MongoCollection<Document> ballots;
-    private final MongoCollection<Document> opinions;
-    private final MongoCollection<Document> participations;
-    private final MongoCollection<Document> people;
+    private final ParticipationProjection participations;
     private final QueryGateway queries;
     private final Clock clock;
     private final org.civicledger.query.bench.BenchProjection benches;
+    private final TextVault texts;
 
     private final RecentDashboards recent;
 
     DashboardQuery(MongoDatabase readStore, QueryGateway queries, Clock clock,
-                   org.civicledger.query.bench.BenchProjection benches,
-                   @Value("${civic.dashboard.max-age:PT5S}") Duration maxAge) {
+                   org.civicledger.query.bench.BenchProjection benches, ParticipationProjection participations,
+                   TextVault texts, @Value("${civic.dashboard.max-age:PT5S}") Duration maxAge) {
         this.benches = benches;
         this.recent = new RecentDashboards(maxAge, clock);
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
-        this.ballots = readStore.getCollection(VoteProjection.COLLECTION);
-        this.opinions = readStore.getCollection(ConsultationProjection.OPINIONS);
-        this.participations = readStore.getCollection(ParticipationProjection.COLLECTION);
-        this.people = readStore.getCollection(PersonProjection.COLLECTION);
+        this.participations = participations;
+        this.texts = texts;
         this.queries = queries;
         this.clock = clock;
     }
@@ -113,25 +108,54 @@ class DashboardQuery {
     }
 
     private Dashboard dashboard(String municipalityId, String name, Period period) {
+        Disclosure disclosure = new Disclosure(Disclosure.Rule.BANDED);
         Bson ideasInPeriod = scope(municipalityId, "submittedAt", period);
-        long anonymousOpinions = opinions.countDocuments(scope(municipalityId, "at", period));
+        ParticipationFigures.Counted acts = acts(municipalityId, period);
         List<Document> accepted = new ArrayList<>();
         ideas.find(and(scope(municipalityId, "firstAnsweredAt", period), in("status", ACCEPTED))).forEach(accepted::add);
+        List<Document> forwarded = new ArrayList<>();
+        ideas.find(scope(municipalityId, "action.at", period)).forEach(forwarded::add);
+        List<Document> shownTitles = new ArrayList<>();
+        java.util.stream.Stream.concat(forwarded.stream(), accepted.stream())
+                .filter(idea -> !idea.getBoolean("hidden", false))
+                .forEach(idea -> shownTitles.add(idea.get("title", Document.class)));
+        SealedDocuments.Opened titles = SealedDocuments.open(texts, shownTitles);
         return new Dashboard(municipalityId, name, period,
-                ideaCounts(ideasInPeriod),
-                new Support(ballots.countDocuments(and(scope(municipalityId, "castAt", period), eq("counted", true))),
-                        anonymousOpinions),
+                ideaCounts(ideasInPeriod, disclosure),
+                ParticipationFigures.support(acts, disclosure),
                 validations(ideasInPeriod),
                 countBy(ideas, and(ideasInPeriod, exists("action")), "action.kind", names(ActionKind.values())),
-                responsiveness(scope(municipalityId, "action.at", period)),
-                accountability(accepted),
-                participation(municipalityId, period, anonymousOpinions),
-                consultations(municipalityId, period),
-                benches.all(municipalityId, Page.EVERYTHING).stream().map(b -> {
-                    var use = benches.use(b.benchId(), period.from(), period.to());
-                    return new Dashboard.BenchSummary(b.benchId(), b.status(), use.lastSeen(), use.lastState(),
-                            use.batteryPercent(), use.reports(), use.wifiClients(), use.chargingSessions());
-                }).toList());
+                responsiveness(forwarded, titles),
+                accountability(accepted, titles),
+                ParticipationFigures.participation(acts, disclosure),
+                consultations(municipalityId, period, disclosure),
+                benchSummaries(municipalityId, period, disclosure),
+                disclosure.marker());
+    }
+
+    private List<Dashboard.BenchSummary> benchSummaries(String municipalityId, Period period, Disclosure disclosure) {
+        List<Dashboard.BenchSummary> summaries = new ArrayList<>();
+        for (var b : benches.all(municipalityId, Page.EVERYTHING)) {
+            var use = benches.use(b.benchId(), period.from(), period.to());
+            String at = "/benches/" + summaries.size();
+            summaries.add(new Dashboard.BenchSummary(b.benchId(), b.status(), use.lastSeen(), use.lastState(),
+                    use.batteryPercent(), use.reports(), disclosure.count(at + "/wifiClients", use.wifiClients()),
+                    disclosure.count(at + "/chargingSessions", use.chargingSessions())));
+        }
+        return summaries;
+    }
+
+    /** The acts that count in the period. */
+    private ParticipationFigures.Counted acts(String municipalityId, Period period) {
+        List<ParticipationFigures.Act> acts = new ArrayList<>();
+        for (Document act : participations.actsIn(municipalityId, scope(null, "at", period))) {
+            Document profile = act.get("profile", Document.class);
+            acts.add(new ParticipationFigures.Act(ParticipationProjection.Kind.valueOf(act.getString("kind")),
+                    Channel.valueOf(act.getString("channel")), profile == null ? null : profile.getString("gender"),
+                    profile == null ? null : profile.getString("ageBand"),
+                    profile == null ? null : profile.getString("localCommunity")));
+        }
+        return ParticipationFigures.count(acts);
     }
 
     /** Documents of one municipality (or all) whose {@code field} falls in the period. */
@@ -150,13 +174,13 @@ class DashboardQuery {
         return and(filters);
     }
 
-    private Ideas ideaCounts(Bson scope) {
+    private Ideas ideaCounts(Bson scope, Disclosure disclosure) {
         Map<String, Long> byChannel = countBy(ideas, scope, "channel", names(Channel.values()));
-        return new Ideas(byChannel.values().stream().mapToLong(Long::longValue).sum(),
-                countBy(ideas, scope, "status", names(IdeaStatus.values())),
-                countBy(ideas, scope, "topic", List.of()),
-                byChannel,
-                countBy(ideas, scope, "localCommunity", List.of()));
+        return new Ideas(disclosure.count("/ideas/total", byChannel.values().stream().mapToLong(Long::longValue).sum()),
+                disclosure.table("/ideas/byStatus", countBy(ideas, scope, "status", names(IdeaStatus.values()))),
+                disclosure.table("/ideas/byTopic", countBy(ideas, scope, "topic", List.of())),
+                disclosure.table("/ideas/byChannel", byChannel),
+                disclosure.table("/ideas/byLocalCommunity", countBy(ideas, scope, "localCommunity", List.of())));
     }
 
     private Map<String, Long> validations(Bson scope) {
@@ -167,14 +191,14 @@ class DashboardQuery {
         return counts;
     }
 
-    private Responsiveness responsiveness(Bson forwardedInPeriod) {
+    private Responsiveness responsiveness(List<Document> forwardedInPeriod, SealedDocuments.Opened titles) {
         Instant now = clock.instant();
         List<Double> answerDays = new ArrayList<>();
         List<Waiting> waiting = new ArrayList<>();
         long forwarded = 0;
         long judged = 0;
         long withinTarget = 0;
-        for (Document idea : ideas.find(forwardedInPeriod)) {
+        for (Document idea : forwardedInPeriod) {
             forwarded++;
             Instant forwardedAt = idea.get("action", Document.class).getDate("at").toInstant();
             Date answered = idea.getDate("firstAnsweredAt");
@@ -187,7 +211,7 @@ class DashboardQuery {
                 Duration waited = Duration.between(forwardedAt, now);
                 judged += waited.compareTo(ANSWER_TARGET) > 0 ? 1 : 0;
                 waiting.add(new Waiting(idea.getString("_id"), idea.getString("municipalityId"),
-                        idea.getBoolean("hidden", false) ? null : idea.getString("title"), forwardedAt, days(waited)));
+                        titleOf(idea, titles), forwardedAt, days(waited)));
             }
         }
         answerDays.sort(Comparator.naturalOrder());
@@ -196,12 +220,17 @@ class DashboardQuery {
                 judged == 0 ? null : (double) withinTarget / judged, waiting.subList(0, Math.min(LISTED, waiting.size())));
     }
 
-    private static Accountability accountability(List<Document> accepted) {
+    /** An idea's title where a list shows it: null while the idea is hidden, or its title withheld. */
+    private static String titleOf(Document idea, SealedDocuments.Opened titles) {
+        return idea.getBoolean("hidden", false) ? null : titles.text(idea.get("title", Document.class));
+    }
+
+    private static Accountability accountability(List<Document> accepted, SealedDocuments.Opened titles) {
         long completed = accepted.stream().filter(i -> IdeaStatus.COMPLETED.name().equals(i.getString("status"))).count();
         List<AcceptedIdea> listed = accepted.stream()
                 .sorted(Comparator.comparing((Document i) -> i.getDate("firstAnsweredAt")).reversed())
                 .limit(50)
-                .map(i -> new AcceptedIdea(i.getString("_id"), i.getBoolean("hidden", false) ? null : i.getString("title"),
+                .map(i -> new AcceptedIdea(i.getString("_id"), titleOf(i, titles),
                         i.getString("status"), Optional.ofNullable(i.get("progress", Document.class))
                                 .map(p -> p.getInteger("percent")).orElse(0)))
                 .toList();
@@ -209,50 +238,25 @@ class DashboardQuery {
                 accepted.isEmpty() ? null : (double) completed / accepted.size(), listed);
     }
 
-    private Participation participation(String municipalityId, Period period, long anonymousOpinions) {
-        Set<String> everyone = new HashSet<>();
-        Map<String, Set<String>> byChannel = new TreeMap<>();
-        names(Channel.values()).forEach(c -> byChannel.put(c, new HashSet<>()));
-        participations.find(scope(municipalityId, "at", period)).forEach(p -> {
-            everyone.add(p.getString("pseudonym"));
-            byChannel.computeIfAbsent(p.getString("channel"), c -> new HashSet<>()).add(p.getString("pseudonym"));
-        });
-        Map<String, Long> gender = new TreeMap<>();
-        Map<String, Long> ageBand = new TreeMap<>();
-        Map<String, Long> localCommunity = new TreeMap<>();
-        Map<String, Document> stated = new java.util.HashMap<>();
-        List<String> pseudonyms = new ArrayList<>(everyone);
-        for (int i = 0; i < pseudonyms.size(); i += 500) {
-            people.find(in("_id", pseudonyms.subList(i, Math.min(i + 500, pseudonyms.size()))))
-                    .forEach(d -> stated.put(d.getString("_id"), d));
-        }
-        for (String pseudonym : everyone) {
-            Document person = stated.get(pseudonym);
-            gender.merge(statedOr(person, "gender"), 1L, Long::sum);
-            ageBand.merge(statedOr(person, "ageBand"), 1L, Long::sum);
-            localCommunity.merge(statedOr(person, "localCommunity"), 1L, Long::sum);
-        }
-        Map<String, Long> channels = new TreeMap<>();
-        byChannel.forEach((channel, set) -> channels.put(channel, (long) set.size()));
-        return new Participation(everyone.size(), SmallCounts.suppress(channels), SmallCounts.suppress(gender),
-                SmallCounts.suppress(ageBand), SmallCounts.suppress(localCommunity),
-                anonymousOpinions, SmallCounts.THRESHOLD);
-    }
-
-    private static String statedOr(Document person, String field) {
-        String value = person == null || person.getBoolean("erased", false) ? null : person.getString(field);
-        return value == null ? "NOT_STATED" : value;
-    }
-
-    private List<ConsultationSummary> consultations(String municipalityId, Period period) {
+    /** The consultations opened in the period, their answers as each one's own page shows them (withheld alike). */
+    private List<ConsultationSummary> consultations(String municipalityId, Period period, Disclosure disclosure) {
         List<ConsultationView> all = queries.query(new ListConsultations(municipalityId, Page.EVERYTHING),
                 ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
-        return all.stream()
-                .filter(c -> (period.from() == null || !c.opensAt().isBefore(period.from()))
-                        && (period.to() == null || c.opensAt().isBefore(period.to())))
-                .map(c -> new ConsultationSummary(c.consultationId(), c.question(), c.status(), c.identifiedAnswers(),
-                        c.anonymousOpinions(), c.conclusion()))
-                .toList();
+        List<ConsultationSummary> summaries = new ArrayList<>();
+        for (ConsultationView c : all) {
+            if ((period.from() == null || !c.opensAt().isBefore(period.from()))
+                    && (period.to() == null || c.opensAt().isBefore(period.to()))) {
+                String at = "/consultations/" + summaries.size();
+                c.disclosure().withheld().forEach((pointer, reason) -> {
+                    if (pointer.equals("/identifiedAnswers") || pointer.equals("/anonymousOpinions")) {
+                        disclosure.include(at, new Disclosure.Marker(0, 0, Map.of(pointer, reason)));
+                    }
+                });
+                summaries.add(new ConsultationSummary(c.consultationId(), c.question(), c.status(), c.identifiedAnswers(),
+                        c.anonymousOpinions(), c.conclusion()));
+            }
+        }
+        return summaries;
     }
 
     private static Map<String, Long> countBy(MongoCollection<Document> collection, Bson scope, String field,

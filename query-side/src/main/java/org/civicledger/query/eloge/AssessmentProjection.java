@@ -18,6 +18,7 @@ import org.bson.Document;
 import org.civicledger.domain.eloge.PrincipleScore;
 import org.civicledger.domain.eloge.SelfAssessmentRecorded;
 import org.civicledger.domain.eloge.SurveyResultsRecorded;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -49,7 +50,9 @@ public class AssessmentProjection {
         String id = event.municipalityId() + ":" + event.year();
         Versioned.create(assessments, id, -1, new Document("municipalityId", event.municipalityId()).append("year", event.year()));
         Versioned.apply(assessments, id, sequence, Updates.set("selfAssessment", new Document("catalogue", event.catalogue())
-                .append("scores", scores(event.scores())).append("at", Date.from(at))));
+                .append("scores", event.scores().stream().map(score -> new Document("principle", score.principle())
+                        .append("score", score.score()).append("evidence", SealedDocuments.of(score.evidence()))).toList())
+                .append("at", Date.from(at))));
     }
 
     @EventHandler
@@ -61,8 +64,7 @@ public class AssessmentProjection {
     }
 
     private static List<Document> scores(List<PrincipleScore> scores) {
-        return scores.stream().map(s -> new Document("principle", s.principle()).append("score", s.score())
-                .append("evidence", s.evidence())).toList();
+        return scores.stream().map(s -> new Document("principle", s.principle()).append("score", s.score())).toList();
     }
 
     public Optional<Document> of(String municipalityId, int year) {

@@ -24,7 +24,9 @@ import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
 import org.civicledger.query.eloge.ElogeView.IndicatorView;
 import org.civicledger.query.eloge.ElogeView.PrincipleView;
 import org.civicledger.query.eloge.ElogeView.Recorded;
+import org.civicledger.domain.shared.TextVault;
 import org.civicledger.query.eloge.ElogeView.Score;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.civicledger.query.readstore.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,8 +42,11 @@ class ElogeReads {
     private final Metrics metrics;
     private final AssessmentProjection assessments;
     private final Clock clock;
+    private final TextVault texts;
 
-    ElogeReads(QueryGateway queries, Catalogues catalogues, Metrics metrics, AssessmentProjection assessments, Clock clock) {
+    ElogeReads(QueryGateway queries, Catalogues catalogues, Metrics metrics, AssessmentProjection assessments, Clock clock,
+               TextVault texts) {
+        this.texts = texts;
         this.queries = queries;
         this.catalogues = catalogues;
         this.metrics = metrics;
@@ -70,6 +75,11 @@ class ElogeReads {
         Document survey = recorded.map(d -> d.get("survey", Document.class))
                 .filter(d -> used.version().equals(d.getString("catalogue"))).orElse(null);
 
+        List<Document> sealed = new java.util.ArrayList<>();
+        if (self != null) {
+            self.getList("scores", Document.class).forEach(score -> sealed.add(score.get("evidence", Document.class)));
+        }
+        SealedDocuments.Opened evidence = SealedDocuments.open(texts, sealed);
         List<PrincipleView> principles = used.principles().stream().map(p -> new PrincipleView(p.number(), p.key(), p.name(),
                 p.indicators().stream().map(i -> {
                     Metrics.Metric metric = metrics.metric(i.metric());
@@ -80,7 +90,7 @@ class ElogeReads {
                             value.value(), value.inputs(), previous.value(),
                             value.value() == null || previous.value() == null ? null : value.value() - previous.value());
                 }).toList(),
-                p.note(), score(self, p.number()), score(survey, p.number()))).toList();
+                p.note(), score(self, p.number(), evidence), score(survey, p.number(), evidence))).toList();
 
         return new ElogeView(slug, thisYear.name(), y,
                 new ElogeView.CatalogueRef(used.version(), used.name(), used.source(), used.scale()),
@@ -108,12 +118,13 @@ class ElogeReads {
         return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static Score score(Document assessment, int principle) {
+    private static Score score(Document assessment, int principle, SealedDocuments.Opened evidence) {
         if (assessment == null) {
             return null;
         }
         return assessment.getList("scores", Document.class).stream()
                 .filter(s -> s.getInteger("principle") == principle)
-                .findFirst().map(s -> new Score(s.getInteger("score"), s.getString("evidence"))).orElse(null);
+                .findFirst().map(s -> new Score(s.getInteger("score"), evidence.text(s.get("evidence", Document.class))))
+                .orElse(null);
     }
 }

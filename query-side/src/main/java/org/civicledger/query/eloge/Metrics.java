@@ -43,10 +43,11 @@ public class Metrics {
 
     public Metrics(MongoDatabase readStore) {
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
-        add("participants.distinct", "count", "higher",
-                "distinct people who submitted, voted or answered a consultation in the year",
-                (s, d) -> count(d.participation().distinctParticipants(), "distinctParticipants"));
-        add("ideas.submitted", "count", "higher", "ideas submitted in the year",
+        add("participation.acts", "count", "higher",
+                "acts people took part with in the year: ideas, votes that stand, consultation answers, bench opinions "
+                        + "(rounded to 5; null when from 1 to 4)",
+                (s, d) -> count(d.participation().acts(), "acts"));
+        add("ideas.submitted", "count", "higher", "ideas submitted in the year (rounded to 5; null when from 1 to 4)",
                 (s, d) -> count(d.ideas().total(), "ideas"));
         add("localCommunities.reached", "count", "higher",
                 "distinct local communities (MZ) that ideas of the year were left for",
@@ -95,10 +96,10 @@ public class Metrics {
                 "ideas first answered in the year that were ever answered NEEDS_INFORMATION ÷ ideas answered",
                 (s, d) -> share(ideas, s.ideasAnsweredInTheYear(), eq("answerDecisions", "NEEDS_INFORMATION"),
                         "answered", "neededInformation"));
-        add("ideas.benchShare", "share", "higher", "ideas left on a smart bench ÷ all ideas of the year",
-                (s, d) -> new Measured(d.ideas().total() == 0 ? null
-                        : (double) d.ideas().byChannel().getOrDefault("BENCH", 0L) / d.ideas().total(),
-                        inputs("ideas", d.ideas().total(), "bench", d.ideas().byChannel().getOrDefault("BENCH", 0L))));
+        add("ideas.benchShare", "share", "higher",
+                "ideas left on a smart bench ÷ all ideas of the year, from the published (rounded) counts; "
+                        + "not computed where a count is withheld",
+                (s, d) -> share(d.ideas().byChannel().get("BENCH"), d.ideas().total(), "bench", "ideas"));
         add("consultations.opened", "count", "higher", "consultations opened in the year",
                 (s, d) -> count(d.consultations().size(), "consultations"));
         add("actions.communityProjectShare", "share", "higher",
@@ -150,7 +151,17 @@ public class Metrics {
     }
 
     private static Measured count(long value, String input) {
-        return new Measured((double) value, inputs(input, value));
+        return count(Long.valueOf(value), input);
+    }
+
+    private static Measured count(Long value, String input) {
+        return new Measured(value == null ? null : (double) value, inputs(input, value));
+    }
+
+    /** A share of two published counts; null when either is withheld or the whole is zero. */
+    private static Measured share(Long part, Long whole, String partName, String wholeName) {
+        return new Measured(part == null || whole == null || whole == 0 ? null : (double) part / whole,
+                inputs(wholeName, whole, partName, part));
     }
 
     private static Measured share(MongoCollection<Document> collection, Bson of, Bson which, String total, String part) {

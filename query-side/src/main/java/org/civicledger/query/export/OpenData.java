@@ -143,7 +143,8 @@ class OpenData {
                         values.put("answeredWithin30DaysShare", d.responsiveness().answeredWithin30DaysShare());
                         values.put("accepted", d.accountability().accepted());
                         values.put("completed", d.accountability().completed());
-                        values.put("distinctParticipants", d.participation().distinctParticipants());
+                        values.put("participationActs", d.participation().acts());
+                        values.put("withheld", String.join(" ", d.disclosure().withheld().keySet()));
                         values.put("consultations", d.consultations().size());
                         row.accept(values);
                     });

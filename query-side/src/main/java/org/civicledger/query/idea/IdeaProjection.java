@@ -32,6 +32,11 @@ import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.query.consultation.ConsultationProjection;
+import org.civicledger.domain.idea.IdeaTextRedacted;
+import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.shared.TextVault;
+import org.civicledger.query.disclosure.Disclosure;
+import org.civicledger.query.readstore.SealedDocuments;
 import org.civicledger.query.readstore.Versioned;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +55,11 @@ public class IdeaProjection {
     private final VoteProjection votes;
     private final ConsultationProjection consultations;
     private final IdeaHomes homes;
+    private final TextVault texts;
 
-    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations, IdeaHomes homes) {
+    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations, IdeaHomes homes,
+                          TextVault texts) {
+        this.texts = texts;
         this.ideas = readStore.getCollection(COLLECTION);
         this.homes = homes;
         this.votes = votes;
@@ -76,8 +84,8 @@ public class IdeaProjection {
                 .append("municipalityId", event.municipalityId())
                 .append("localCommunity", event.localCommunity())
                 .append("topic", event.topic())
-                .append("title", event.title())
-                .append("description", event.description())
+                .append("title", SealedDocuments.of(event.title()))
+                .append("description", SealedDocuments.of(event.description()))
                 .append("language", event.language())
                 .append("channel", event.channel().name())
                 .append("status", IdeaStatus.SUBMITTED.name())
@@ -100,8 +108,8 @@ public class IdeaProjection {
                 Updates.set("validations", validations),
                 Updates.set("localCommunity", event.localCommunity()),
                 Updates.set("topic", event.topic()),
-                Updates.set("title", event.title()),
-                Updates.set("description", event.description()),
+                Updates.set("title", SealedDocuments.of(event.title())),
+                Updates.set("description", SealedDocuments.of(event.description())),
                 Updates.set("language", event.language()),
                 Updates.set("ideaVersion", event.version()),
                 Updates.set("status", IdeaStatus.SUBMITTED.name())));
@@ -120,7 +128,7 @@ public class IdeaProjection {
             }
         });
         validations.add(new Document("csoId", event.csoId()).append("decision", event.decision().name())
-                .append("reason", event.reason()).append("ideaVersion", event.ideaVersion())
+                .append("reason", SealedDocuments.of(event.reason())).append("ideaVersion", event.ideaVersion())
                 .append("current", true).append("at", Date.from(at)));
         boolean changesRequested = validations.stream().anyMatch(v -> v.getBoolean("current")
                 && ValidationDecision.REQUEST_CHANGES.name().equals(v.getString("decision")));
@@ -139,7 +147,7 @@ public class IdeaProjection {
         Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
                 Updates.set("status", IdeaStatus.FORWARDED.name()),
                 Updates.set("action", new Document("csoId", event.csoId()).append("kind", event.kind().name())
-                        .append("description", event.description()).append("at", Date.from(at)))));
+                        .append("description", SealedDocuments.of(event.description())).append("at", Date.from(at)))));
     }
 
     @EventHandler
@@ -149,14 +157,15 @@ public class IdeaProjection {
                 Updates.min("firstAnsweredAt", Date.from(at)),
                 Updates.addToSet("answerDecisions", event.decision().name()),
                 Updates.set("response", new Document("decision", event.decision().name())
-                        .append("rationale", event.rationale()).append("department", event.department())
+                        .append("rationale", SealedDocuments.of(event.rationale())).append("department", event.department())
                         .append("at", Date.from(at)))));
     }
 
     @EventHandler
     void on(ProgressReported event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("progress",
-                new Document("percent", event.percent()).append("note", event.note()).append("at", Date.from(at))));
+                new Document("percent", event.percent()).append("note", SealedDocuments.of(event.note()))
+                        .append("at", Date.from(at))));
     }
 
     @EventHandler
@@ -174,14 +183,21 @@ public class IdeaProjection {
         Versioned.apply(ideas, event.ideaId(), sequence, moderation(false, event.reason(), at));
     }
 
+    /** The text's key is gone already; the document keeps what was redacted, and when, for the idea's page. */
+    @EventHandler
+    void on(IdeaTextRedacted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Versioned.apply(ideas, event.ideaId(), sequence, Updates.push("redactions",
+                new Document("version", event.version()).append("field", event.field()).append("at", Date.from(at))));
+    }
+
     /** Every idea as the public sees it, oldest first. */
     public void forEachIdea(java.util.function.Consumer<IdeaView> each) {
         ideas.find().sort(new Document("submittedAt", 1)).forEach(d -> each.accept(view(d)));
     }
 
-    private static Bson moderation(boolean hidden, String reason, Instant at) {
-        return Updates.combine(Updates.set("hidden", hidden),
-                Updates.set("moderation", new Document("hidden", hidden).append("reason", reason).append("at", Date.from(at))));
+    private static Bson moderation(boolean hidden, SealedText reason, Instant at) {
+        return Updates.combine(Updates.set("hidden", hidden), Updates.set("moderation", new Document("hidden", hidden)
+                .append("reason", SealedDocuments.of(reason)).append("at", Date.from(at))));
     }
 
     @QueryHandler
@@ -196,31 +212,65 @@ public class IdeaProjection {
         Document response = d.get("response", Document.class);
         Document progress = d.get("progress", Document.class);
         Document moderation = d.get("moderation", Document.class);
+        List<Document> validations = d.getList("validations", Document.class, List.of());
+        List<Document> sealed = new ArrayList<>();
+        if (!hidden) {
+            sealed.add(d.get("title", Document.class));
+            sealed.add(d.get("description", Document.class));
+        }
+        validations.forEach(v -> sealed.add(v.get("reason", Document.class)));
+        for (Document part : java.util.Arrays.asList(action, response, progress, moderation)) {
+            if (part != null) {
+                part.values().stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(sealed::add);
+            }
+        }
+        SealedDocuments.Opened opened = SealedDocuments.open(texts, sealed);
+        Disclosure disclosure = new Disclosure(Disclosure.Rule.EXACT);
+        Document title = d.get("title", Document.class);
+        Document description = d.get("description", Document.class);
+        java.util.Map<String, String> withheld = new java.util.TreeMap<>();
+        if (hidden) {
+            withheld.put("title", "HIDDEN");
+            withheld.put("description", "HIDDEN");
+        } else {
+            java.util.Optional.ofNullable(opened.withheld(title)).ifPresent(why -> withheld.put("title", why));
+            java.util.Optional.ofNullable(opened.withheld(description)).ifPresent(why -> withheld.put("description", why));
+        }
         return new IdeaView(
                 d.getString("_id"),
                 d.getString("municipalityId"),
                 d.getString("localCommunity"),
                 d.getString("topic"),
-                hidden ? null : d.getString("title"),
-                hidden ? null : d.getString("description"),
+                hidden ? null : opened.text(title),
+                hidden ? null : opened.text(description),
                 d.getString("language"),
                 d.getString("channel"),
                 d.getString("status"),
                 d.getInteger("ideaVersion", 1),
                 d.getDate("submittedAt").toInstant(),
-                new IdeaView.Votes(votes.countFor(d.getString("_id")), consultations.anonymousOpinionsAbout(d.getString("_id"))),
-                d.getList("validations", Document.class, List.of()).stream()
+                new IdeaView.Votes(disclosure.count("/votes/identified", votes.countFor(d.getString("_id"))),
+                        disclosure.count("/votes/anonymousOpinions", consultations.anonymousOpinionsAbout(d.getString("_id")))),
+                validations.stream()
                         .map(v -> new IdeaView.Validation(v.getString("csoId"), v.getString("decision"),
-                                v.getString("reason"), v.getInteger("ideaVersion", 1), v.getBoolean("current", false),
-                                v.getDate("at").toInstant()))
+                                opened.text(v.get("reason", Document.class)), v.getInteger("ideaVersion", 1),
+                                v.getBoolean("current", false), v.getDate("at").toInstant()))
                         .toList(),
                 action == null ? null : new IdeaView.Action(action.getString("csoId"), action.getString("kind"),
-                        action.getString("description"), action.getDate("at").toInstant()),
+                        opened.text(action.get("description", Document.class)), action.getDate("at").toInstant()),
                 response == null ? null : new IdeaView.Response(response.getString("decision"),
-                        response.getString("rationale"), response.getString("department"), response.getDate("at").toInstant()),
-                progress == null ? null : new IdeaView.Progress(progress.getInteger("percent"), progress.getString("note"),
-                        progress.getDate("at").toInstant()),
+                        opened.text(response.get("rationale", Document.class)), response.getString("department"),
+                        response.getDate("at").toInstant()),
+                progress == null ? null : new IdeaView.Progress(progress.getInteger("percent"),
+                        opened.text(progress.get("note", Document.class)), progress.getDate("at").toInstant()),
                 moderation == null ? null : new IdeaView.Moderation(moderation.getBoolean("hidden"),
-                        moderation.getString("reason"), moderation.getDate("at").toInstant()));
+                        opened.text(moderation.get("reason", Document.class)), moderation.getDate("at").toInstant()),
+                withheld,
+                disclosure.marker());
+    }
+
+    /** Whether moderation hides the idea now (false for an idea not known here). */
+    public boolean hidden(String ideaId) {
+        Document idea = ideas.find(eq("_id", ideaId)).projection(new Document("hidden", 1)).first();
+        return idea != null && idea.getBoolean("hidden", false);
     }
 }

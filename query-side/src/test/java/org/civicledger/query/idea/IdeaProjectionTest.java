@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import static org.civicledger.domain.shared.TestVault.text;
+
 import java.time.Instant;
 import org.civicledger.domain.idea.ActionForwarded;
 import org.civicledger.domain.idea.ActionKind;
@@ -19,7 +21,9 @@ import org.civicledger.domain.idea.IdeaHidden;
 import org.civicledger.domain.idea.IdeaSubmitted;
 import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ValidationDecision;
+import org.civicledger.domain.shared.TestVault;
 import org.civicledger.domain.vote.VoteCast;
+import org.civicledger.query.disclosure.Disclosure;
 import org.civicledger.domain.vote.VoteWithdrawn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +40,7 @@ class IdeaProjectionTest {
     private MongoDatabase readStore;
     private VoteProjection votes;
     private IdeaProjection projection;
+    private final TestVault vault = new TestVault();
 
     @BeforeEach
     void setUp() {
@@ -44,8 +49,8 @@ class IdeaProjectionTest {
         readStore = client.getDatabase("test");
         IdeaHomes homes = new IdeaHomes(readStore);
         votes = new VoteProjection(readStore, homes);
-        projection = new IdeaProjection(readStore, votes,
-                new org.civicledger.query.consultation.ConsultationProjection(readStore, java.time.Clock.systemUTC()), homes);
+        projection = new IdeaProjection(readStore, votes, new org.civicledger.query.consultation.ConsultationProjection(
+                readStore, java.time.Clock.systemUTC(), vault), homes, vault);
     }
 
     @AfterEach
@@ -55,7 +60,8 @@ class IdeaProjectionTest {
     }
 
     private static IdeaSubmitted submitted(String title) {
-        return new IdeaSubmitted(ID, "maglaj", null, "parks", title, "Opis", "hr", Channel.BENCH, "pseudonym-0123456789", "bench-maglaj");
+        return new IdeaSubmitted(ID, "maglaj", null, "parks", text(title), text("Opis"), "hr", Channel.BENCH,
+                "pseudonym-0123456789", "bench-maglaj", null);
     }
 
     private IdeaView view() {
@@ -71,7 +77,7 @@ class IdeaProjectionTest {
         assertThat(view.channel()).isEqualTo("BENCH");
         assertThat(view.status()).isEqualTo("SUBMITTED");
         assertThat(view.submittedAt()).isEqualTo(AT);
-        assertThat(view.votes()).isEqualTo(new IdeaView.Votes(0, 0));
+        assertThat(view.votes()).isEqualTo(new IdeaView.Votes(0L, 0L));
         assertThat(view.validations()).isEmpty();
     }
 
@@ -91,7 +97,7 @@ class IdeaProjectionTest {
     void aReplayedValidationIsRecordedOnceAndALaterOneSupersedes() {
         projection.on(submitted("Novi park"), 0, AT);
         CsoValidationRecorded changes = new CsoValidationRecorded(ID, "cso-a", ValidationDecision.REQUEST_CHANGES,
-                "Dodati lokaciju", 1, "member-1");
+                text("Dodati lokaciju"), 1, "member-1");
 
         projection.on(changes, 1, AT);
         projection.on(changes, 1, AT);
@@ -99,8 +105,9 @@ class IdeaProjectionTest {
         assertThat(view().validations()).hasSize(1);
         assertThat(view().status()).isEqualTo("CHANGES_REQUESTED");
 
-        projection.on(new IdeaAmended(ID, 2, null, "parks", "Novi park kod škole", "Opis", "hr", "p"), 2);
-        projection.on(new CsoValidationRecorded(ID, "cso-a", ValidationDecision.ENDORSE, "Sada jasno", 2, "member-1"), 3, AT);
+        projection.on(new IdeaAmended(ID, 2, null, "parks", text("Novi park kod škole"), text("Opis"), "hr", "p"), 2);
+        projection.on(new CsoValidationRecorded(ID, "cso-a", ValidationDecision.ENDORSE, text("Sada jasno"), 2, "member-1"),
+                3, AT);
 
         IdeaView view = view();
         assertThat(view.title()).isEqualTo("Novi park kod škole");
@@ -113,8 +120,8 @@ class IdeaProjectionTest {
     void theLifecycleIsFollowedToTheAnswer() {
         projection.on(submitted("Novi park"), 0, AT);
         projection.on(new IdeaValidated(ID, java.util.List.of("a", "b"), 2), 3);
-        projection.on(new ActionForwarded(ID, "a", "maglaj", ActionKind.PETITION, "Peticija", "m"), 4, AT);
-        projection.on(new IdeaAnswered(ID, "maglaj", AnswerDecision.ACCEPTED, "Ima budžeta", "Urbanizam", "o"), 5, AT);
+        projection.on(new ActionForwarded(ID, "a", "maglaj", ActionKind.PETITION, text("Peticija"), "m"), 4, AT);
+        projection.on(new IdeaAnswered(ID, "maglaj", AnswerDecision.ACCEPTED, text("Ima budžeta"), "Urbanizam", "o"), 5, AT);
 
         IdeaView view = view();
         assertThat(view.status()).isEqualTo("ACCEPTED");
@@ -126,7 +133,7 @@ class IdeaProjectionTest {
     void aHiddenIdeaWithholdsItsTextAndShowsTheReason() {
         projection.on(submitted("Novi park"), 0, AT);
 
-        projection.on(new IdeaHidden(ID, "Uvredljiv sadržaj", "moderator"), 1, AT);
+        projection.on(new IdeaHidden(ID, text("Uvredljiv sadržaj"), "moderator"), 1, AT);
 
         assertThat(view().title()).isNull();
         assertThat(view().description()).isNull();
@@ -143,11 +150,11 @@ class IdeaProjectionTest {
         votes.withdraw(new VoteWithdrawn(ID, "voter-2"), 1, 12L);
         votes.cast(new VoteCast(ID, "voter-2"), 0, AT, 11L);
 
-        assertThat(view().votes().identified()).isEqualTo(1);
+        assertThat(votes.countFor(ID)).isEqualTo(1);
         votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
-        assertThat(view().votes().identified()).isEqualTo(2);
+        assertThat(votes.countFor(ID)).isEqualTo(2);
         votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
-        assertThat(view().votes().identified()).isEqualTo(2);
+        assertThat(votes.countFor(ID)).isEqualTo(2);
     }
 
     @Test
@@ -158,7 +165,7 @@ class IdeaProjectionTest {
         votes.cast(new VoteCast(ID, "voter-1"), 0, AT, null); // a dead letter retried: no position
         votes.cast(new VoteCast(ID, "voter-3"), 0, AT, null);
 
-        assertThat(view().votes().identified()).isEqualTo(2);
+        assertThat(votes.countFor(ID)).isEqualTo(2);
     }
 
     @Test
@@ -167,6 +174,34 @@ class IdeaProjectionTest {
 
         assertThat(readStore.getCollection(IdeaProjection.COLLECTION).find().first().toJson())
                 .doesNotContain("pseudonym-0123456789");
+    }
+
+    @Test
+    void aCountOfVotesFromOneToFourIsWithheldAndSaysSo() {
+        projection.on(submitted("Novi park"), 0, AT);
+        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
+
+        assertThat(view().votes().identified()).isNull();
+        assertThat(view().disclosure().withheld()).containsEntry("/votes/identified", Disclosure.Reason.SMALL);
+        assertThat(view().votes().anonymousOpinions()).isZero();
+    }
+
+    @Test
+    void aRedactedDescriptionIsWithheldForGoodAndSaysWhy() {
+        projection.on(submitted("Novi park"), 0, AT);
+
+        vault.redact(text("Opis"));
+
+        assertThat(view().title()).isEqualTo("Novi park");
+        assertThat(view().description()).isNull();
+        assertThat(view().withheld()).containsExactly(java.util.Map.entry("description", "REDACTED"));
+    }
+
+    @Test
+    void theReadStoreKeepsTextsSealedNeverInClear() {
+        projection.on(submitted("Novi park"), 0, AT);
+
+        assertThat(readStore.getCollection(IdeaProjection.COLLECTION).find().first().toJson()).doesNotContain("Novi park");
     }
 
     @Test
