@@ -12,8 +12,16 @@ final class ConsultationRules {
     }
 
     static void requireAnswerable(ConsultationWindow window, ConsultationId consultation, String optionId, Instant at) {
-        ConsultationStanding standing = window.standingOf(consultation).orElseThrow(() ->
+        requireAnswerable(standingOf(window, consultation), optionId, at);
+    }
+
+    /** The consultation as it stands now; not found if it was never opened. */
+    static ConsultationStanding standingOf(ConsultationWindow window, ConsultationId consultation) {
+        return window.standingOf(consultation).orElseThrow(() ->
                 new AggregateNotFoundException(consultation.toString(), "No consultation " + consultation.value()));
+    }
+
+    static void requireAnswerable(ConsultationStanding standing, String optionId, Instant at) {
         if (optionId == null || !standing.optionIds().contains(optionId)) {
             throw new InvalidField("optionId", "must be one of " + new java.util.TreeSet<>(standing.optionIds()));
         }

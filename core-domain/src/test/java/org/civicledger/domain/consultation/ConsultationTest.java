@@ -175,12 +175,25 @@ class ConsultationTest {
         AggregateTestFixture<BenchOpinion> fixture = new AggregateTestFixture<>(BenchOpinion.class);
         fixture.registerInjectableResource(windowOf(OPEN));
         GiveBenchOpinion opinion = new GiveBenchOpinion(new BenchOpinionId(message), CONSULTATION, "school", "bench-maglaj",
-                NOW.plusSeconds(5));
+                MAGLAJ, NOW.plusSeconds(5));
 
         fixture.givenNoPriorActivity().when(opinion)
                 .expectEvents(new BenchOpinionGiven(message.toString(), ID, "school", "bench-maglaj"));
         fixture.given(new BenchOpinionGiven(message.toString(), ID, "school", "bench-maglaj")).when(opinion)
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBenchGivesNoOpinionOnAnotherMunicipalitysConsultation() {
+        AggregateTestFixture<BenchOpinion> fixture = new AggregateTestFixture<>(BenchOpinion.class);
+        fixture.registerInjectableResource(windowOf(OPEN));
+
+        fixture.givenNoPriorActivity()
+                .when(new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), CONSULTATION, "school", "bench-zepce",
+                        new MunicipalityId("zepce"), NOW.plusSeconds(5)))
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("zepce"))
                 .expectNoEvents();
     }
 }
