@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -156,8 +157,13 @@ public class EventStoreConfiguration {
                 .batchSize(1000)); // events read per query when processors catch up (Axon: 100)
     }
 
-    /** Streams read by the start of their names, from whichever engine keeps the events (both can). */
+    /**
+     * Streams read by the start of their names, from whichever engine keeps the events (both can). Primary:
+     * once built, the engine is a {@link StreamsByPrefix} too, but its bean is declared as an engine, so
+     * injection by type would find it only after it exists; this bean is found from the start.
+     */
     @Bean
+    @Primary
     StreamsByPrefix streamsByPrefix(EventStorageEngine engine) {
         return (StreamsByPrefix) engine;
     }
