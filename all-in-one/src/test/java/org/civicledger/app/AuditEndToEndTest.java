@@ -1,16 +1,27 @@
 package org.civicledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.civicledger.app.IdeaLoopEndToEndTest.assertProblem;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.civicledger.domain.consultation.BenchOpinionId;
+import org.civicledger.domain.consultation.ConsultationId;
+import org.civicledger.domain.consultation.GiveBenchOpinion;
+import org.civicledger.domain.municipality.MunicipalityId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The audit trail of an idea: every event with who, in which role, and why; its state at any instant; what changed. */
+/**
+ * The audit trail of an idea: every event with who, in which role, and why — its votes and the bench opinions
+ * about it included; its state at any instant, vote count and opinions too; what changed.
+ */
 class AuditEndToEndTest extends SharedSystemTest {
 
     private static String ideaId;
@@ -127,6 +138,91 @@ class AuditEndToEndTest extends SharedSystemTest {
     void unknownKindsAndIdsAreNamed() {
         assertProblem(api.get("/api/v1/audit/benches-of-the-moon/x", auditor), 400, "validation-failed");
         assertProblem(api.get("/api/v1/audit/ideas/not-a-uuid", auditor), 400, "validation-failed");
-        assertProblem(api.get("/api/v1/audit/ideas/" + java.util.UUID.randomUUID(), auditor), 404, "not-found");
+        assertProblem(api.get("/api/v1/audit/ideas/" + UUID.randomUUID(), auditor), 404, "not-found");
+    }
+
+    @Test
+    void betweenItsFirstAndSecondVoteAnIdeaHadOneAndTheTrailListsEveryVote() throws InterruptedException {
+        String idea = Journeys.submittedIdea(api, api.token("citizen-selma", "CITIZEN"), "zepce");
+        String amra = api.token("citizen-amra", "CITIZEN");
+        String bojan = api.token("citizen-bojan", "CITIZEN");
+        Instant beforeVotes = pause();
+        assertThat(api.post("/api/v1/ideas/" + idea + "/votes", amra, Map.of()).status()).isEqualTo(201);
+        Instant betweenVotes = pause();
+        assertThat(api.post("/api/v1/ideas/" + idea + "/votes", bojan, Map.of()).status()).isEqualTo(201);
+        Instant afterVotes = pause();
+        assertThat(api.delete("/api/v1/ideas/" + idea + "/votes", amra).status()).isEqualTo(204);
+        Instant afterWithdrawal = pause();
+
+        assertThat(votesAsOf(idea, beforeVotes)).isZero();
+        assertThat(votesAsOf(idea, betweenVotes)).isEqualTo(1);
+        assertThat(votesAsOf(idea, afterVotes)).isEqualTo(2);
+        assertThat(votesAsOf(idea, afterWithdrawal)).isEqualTo(1);
+        assertThat(api.get("/api/v1/audit/ideas/" + idea + "?asOf=" + betweenVotes, auditor).body()
+                .get("eventsApplied").asInt()).isEqualTo(2);
+
+        JsonNode events = api.get("/api/v1/audit/ideas/" + idea, auditor).body().get("events");
+        assertThat(events.valueStream().map(e -> e.get("type").asString()).toList())
+                .containsExactly("IdeaSubmitted", "VoteCast", "VoteCast", "VoteWithdrawn");
+        assertThat(events.get(1).get("stream").asString()).startsWith("ballot-" + idea + "-");
+        assertThat(events.get(1).get("actorPseudonym").asString()).isNotBlank().doesNotContain("amra")
+                .isEqualTo(events.get(3).get("actorPseudonym").asString())
+                .isNotEqualTo(events.get(2).get("actorPseudonym").asString());
+        assertThat(events.get(3).get("sequence").asLong()).as("the second event of amra's ballot").isEqualTo(1);
+
+        JsonNode diff = audit(idea, "/diff?from=" + betweenVotes + "&to=" + afterWithdrawal);
+        assertThat(diff.get("events").valueStream().map(e -> e.get("type").asString()).toList())
+                .containsExactly("VoteCast", "VoteWithdrawn");
+    }
+
+    @Test
+    void votesAreInTheTransparencyLogLikeEveryOtherEntry() {
+        String idea = Journeys.submittedIdea(api, api.token("citizen-tarik", "CITIZEN"), "zepce");
+        assertThat(api.post("/api/v1/ideas/" + idea + "/votes", api.token("citizen-vesna", "CITIZEN"), Map.of())
+                .status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !audit(idea, "").at("/events/1/transparency").isNull());
+        JsonNode vote = audit(idea, "").at("/events/1");
+        assertThat(vote.get("type").asString()).isEqualTo("VoteCast");
+        assertThat(vote.at("/transparency/entry").asString())
+                .isEqualTo("/api/v1/transparency/entries/" + vote.at("/transparency/logIndex").asLong());
+    }
+
+    @Test
+    void benchOpinionsInAConsultationAboutTheIdeaAreInItsTrailAndItsStateAsOf() throws InterruptedException {
+        String idea = Journeys.submittedIdea(api, api.token("citizen-zlata", "CITIZEN"), "zepce");
+        String officer = api.token("officer-zepce", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "zepce"));
+        String consultation = api.post("/api/v1/consultations", officer, Map.of(
+                "question", Map.of("bs", "Podržavate li rasvjetu šetališta?"),
+                "options", List.of(Map.of("optionId", "da", "label", Map.of("bs", "Da")),
+                        Map.of("optionId", "ne", "label", Map.of("bs", "Ne"))),
+                "closesAt", Instant.now().plus(Duration.ofDays(3)).toString(),
+                "ideaId", idea)).json("consultationId").asString();
+        CommandGateway commands = system.bean(CommandGateway.class);
+        Instant beforeOpinions = pause();
+        for (String option : List.of("da", "da", "ne")) {
+            commands.sendAndWait(new GiveBenchOpinion(
+                    new BenchOpinionId(UUID.randomUUID()),
+                    ConsultationId.parse(consultation), option, "bench-zepce-audit",
+                    new MunicipalityId("zepce"), Instant.now()));
+        }
+        Instant afterOpinions = pause();
+
+        assertThat(audit(idea, "?asOf=" + beforeOpinions).at("/state/votes/anonymousOpinions").asLong()).isZero();
+        JsonNode after = audit(idea, "?asOf=" + afterOpinions).get("state");
+        assertThat(after.at("/votes/anonymousOpinions").asLong()).isEqualTo(3);
+        assertThat(after.at("/votes/identified").asLong()).isZero();
+        assertThat(after.at("/benchOpinions/" + consultation + "/da").asLong()).isEqualTo(2);
+        assertThat(audit(idea, "").get("events").valueStream().filter(e -> "BenchOpinionGiven".equals(e.get("type").asString()))
+                .count()).isEqualTo(3);
+    }
+
+    private static long votesAsOf(String idea, Instant asOf) {
+        return audit(idea, "?asOf=" + asOf).at("/state/votes/identified").asLong();
+    }
+
+    private static JsonNode audit(String idea, String query) {
+        return api.get("/api/v1/audit/ideas/" + idea + query, auditor).body();
     }
 }

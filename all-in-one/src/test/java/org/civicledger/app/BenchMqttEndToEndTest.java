@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.civicledger.bench.mqtt.BenchEndpoint;
+import org.civicledger.bench.mqtt.BenchTransport;
 import org.junit.jupiter.api.Test;
 
 /**
  * Benches over real MQTT to the embedded endpoint: a signed message is acknowledged once its event is
  * stored; the same message again makes no second event; a forged one makes none and is rejected on
- * the bench's rejection topic.
+ * the bench's rejection topic, as are a bench's contributions before it is commissioned, its opinions on
+ * another municipality's consultations and an over-size message, each on a connection that stays up
+ * (MQTT 3.1.1, and MQTT 5 for the over-size message).
  */
 class BenchMqttEndToEndTest extends SharedSystemTest {
 
@@ -25,6 +28,10 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
         SimulatedBench bench = new SimulatedBench(benchId);
         Journeys.commission(api, bench, municipality);
         return bench.connect(system.bean(BenchEndpoint.class).port());
+    }
+
+    private static BenchRefusals refusals() {
+        return new BenchRefusals(system, bench -> bench.connect(system.bean(BenchEndpoint.class).port()));
     }
 
     static Map<String, Object> idea() {
@@ -121,6 +128,44 @@ class BenchMqttEndToEndTest extends SharedSystemTest {
             assertThat(onDashboard.get("wifiClients").isNull()).isTrue();
             assertThat(onDashboard.get("chargingSessions").isNull()).isTrue();
             assertThat(onDashboard.get("lastSeen").isNull()).isFalse();
+        }
+    }
+
+    @Test
+    void aBenchNotYetCommissionedCarriesNoIdeasOrOpinionsButReportsOnItself() throws Exception {
+        refusals().aBenchNotYetCommissionedCarriesNoContributionsButReports("bench-nevesinje-1", "nevesinje");
+    }
+
+    @Test
+    void aBenchGivesNoOpinionOnAnotherMunicipalitysConsultation() throws Exception {
+        refusals().aBenchGivesNoOpinionOnAnotherMunicipalitysConsultation("bench-nevesinje-2", "nevesinje", "trebinje");
+    }
+
+    @Test
+    void anOverSizeMessageIsAcknowledgedAndRefusedOnTheBenchsConnection() throws Exception {
+        refusals().anOverSizeMessageIsAcknowledgedAndRefused("bench-nevesinje-3", "nevesinje");
+    }
+
+    @Test
+    void anMqtt5BenchIsToldTheLargestPacketAndKeepsItsConnectionAfterAnOverSizeMessage() throws Exception {
+        try (Mqtt5Bench bench = new Mqtt5Bench("bench-nevesinje-5")) {
+            Journeys.register(api, bench.benchId, bench.signer.publicKey(), "nevesinje");
+            Journeys.commission(api, bench.benchId);
+            bench.connect(system.bean(BenchEndpoint.class).port());
+            assertThat(bench.maximumPacketSize()).isEqualTo(BenchTransport.MAX_PACKET_BYTES);
+
+            Map<String, Object> wordy = new java.util.HashMap<>(idea());
+            wordy.put("description", "Klupa u hladu lipe, kraj česme. ".repeat(700));
+            String large = UUID.randomUUID().toString();
+            assertThat(bench.publish("ideas", bench.signer.sign(large, wordy))).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> bench.rejections.stream()
+                    .anyMatch(r -> r.contains(large) && r.contains("\"TOO_LARGE\"")));
+            assertThat(bench.connected()).isTrue();
+            assertThat(events("idea.IdeaSubmitted", "idea-" + large)).isZero();
+
+            String next = UUID.randomUUID().toString();
+            assertThat(bench.publish("ideas", bench.signer.sign(next, idea()))).isTrue();
+            assertThat(events("idea.IdeaSubmitted", "idea-" + next)).as("acknowledged means stored").isEqualTo(1);
         }
     }
 }

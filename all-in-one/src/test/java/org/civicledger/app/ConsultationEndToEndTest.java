@@ -15,6 +15,7 @@ import org.civicledger.app.Api.Reply;
 import org.civicledger.domain.consultation.BenchOpinionId;
 import org.civicledger.domain.consultation.ConsultationId;
 import org.civicledger.domain.consultation.GiveBenchOpinion;
+import org.civicledger.domain.municipality.MunicipalityId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,7 +66,7 @@ class ConsultationEndToEndTest extends SharedSystemTest {
         CommandGateway commands = system.bean(CommandGateway.class);
         for (int i = 0; i < 5; i++) {
             GiveBenchOpinion opinion = new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), ConsultationId.parse(id),
-                    "school", "bench-novi-grad", Instant.now());
+                    "school", "bench-novi-grad", new MunicipalityId("novi-grad"), Instant.now());
             commands.sendAndWait(opinion);
             commands.sendAndWait(opinion); // the same bench message delivered again
         }
@@ -111,7 +112,7 @@ class ConsultationEndToEndTest extends SharedSystemTest {
         CommandGateway commands = system.bean(CommandGateway.class);
         for (int i = 0; i < 6; i++) {
             commands.sendAndWait(new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), ConsultationId.parse(id),
-                    i == 0 ? "park" : "school", "bench-kostajnica", Instant.now()));
+                    i == 0 ? "park" : "school", "bench-kostajnica", new MunicipalityId("kostajnica"), Instant.now()));
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() ->

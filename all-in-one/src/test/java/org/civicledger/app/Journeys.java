@@ -79,12 +79,26 @@ final class Journeys {
 
     /** Registers {@code bench} (its public key) in {@code municipality} and puts it into service. */
     static void commission(Api api, SimulatedBench bench, String municipality) {
-        String admin = api.token("admin", "ADMIN");
-        assertThat(api.post("/api/v1/benches", admin, java.util.Map.of("benchId", bench.benchId, "municipalityId",
-                municipality, "location", java.util.Map.of("lat", 44.2, "lon", 17.9), "publicKey", bench.publicKey()))
-                .status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/benches/" + bench.benchId + "/commissioning", admin, java.util.Map.of()).status())
-                .isEqualTo(204);
+        register(api, bench, municipality);
+        commission(api, bench.benchId);
+    }
+
+    /** Registers {@code bench} (its public key) in {@code municipality}; not yet in service. */
+    static void register(Api api, SimulatedBench bench, String municipality) {
+        register(api, bench.benchId, bench.publicKey(), municipality);
+    }
+
+    /** Registers the bench {@code benchId} with {@code publicKey} (raw Ed25519, base64) in {@code municipality}. */
+    static void register(Api api, String benchId, String publicKey, String municipality) {
+        assertThat(api.post("/api/v1/benches", api.token("admin", "ADMIN"), java.util.Map.of("benchId", benchId,
+                "municipalityId", municipality, "location", java.util.Map.of("lat", 44.2, "lon", 17.9), "publicKey",
+                publicKey)).status()).isEqualTo(201);
+    }
+
+    /** Puts a registered bench into service. */
+    static void commission(Api api, String benchId) {
+        assertThat(api.post("/api/v1/benches/" + benchId + "/commissioning", api.token("admin", "ADMIN"),
+                java.util.Map.of()).status()).isEqualTo(204);
     }
 
     /**

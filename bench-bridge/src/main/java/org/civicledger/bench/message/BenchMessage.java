@@ -20,8 +20,9 @@ public sealed interface BenchMessage {
                 String description, String language, String localCommunity) implements BenchMessage {
     }
 
-    /** An anonymous answer to an open consultation. */
-    record Opinion(UUID messageId, String benchId, Instant sentAt, UUID consultationId, String optionId)
+    /** An anonymous answer to an open consultation; {@code municipalityId} is where the bench stands. */
+    record Opinion(UUID messageId, String benchId, Instant sentAt, String municipalityId, UUID consultationId,
+                   String optionId)
             implements BenchMessage {
     }
 

@@ -26,6 +26,7 @@ import org.civicledger.domain.idea.Topic;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.shared.InvalidField;
+import org.civicledger.domain.shared.NotPermitted;
 import org.civicledger.domain.shared.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public class BenchMessageHandling {
             return Outcome.rejected(Rejection.INVALID_FIELDS, message.messageId().toString(), message.benchId(),
                     field.field() + " " + field.getMessage());
         }
-        if (cause instanceof StateConflict || cause instanceof AggregateNotFoundException) {
+        if (cause instanceof StateConflict || cause instanceof NotPermitted || cause instanceof AggregateNotFoundException) {
             return Outcome.rejected(Rejection.NOT_ACCEPTED, message.messageId().toString(), message.benchId(),
                     cause.getMessage());
         }
@@ -115,7 +116,8 @@ public class BenchMessageHandling {
         }
         if (message instanceof BenchMessage.Opinion opinion) {
             return new GiveBenchOpinion(new BenchOpinionId(opinion.messageId()),
-                    new ConsultationId(opinion.consultationId()), opinion.optionId(), opinion.benchId(), clock.instant());
+                    new ConsultationId(opinion.consultationId()), opinion.optionId(), opinion.benchId(),
+                    new MunicipalityId(opinion.municipalityId()), clock.instant());
         }
         if (message instanceof BenchMessage.Telemetry t) {
             return new RecordBenchTelemetry(new ReportId(t.messageId()), new BenchId(t.benchId()), t.sentAt(),

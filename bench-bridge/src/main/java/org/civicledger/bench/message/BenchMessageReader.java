@@ -34,6 +34,8 @@ public final class BenchMessageReader {
     /** The topics a bench publishes to: {@code benches/{benchId}/<kind>}. */
     public static final java.util.List<String> KINDS = java.util.List.of("ideas", "opinions", "telemetry", "status");
     private static final Set<String> STATES = Set.of("ONLINE", "OFFLINE", "TAMPER", "MAINTENANCE");
+    /** The kinds that carry citizens' voices: taken only from a bench in service ({@link BenchStanding#takesContributions}). */
+    private static final Set<String> CONTRIBUTIONS = Set.of("ideas", "opinions");
 
     private final BenchRegistry benches;
     private final Clock clock;
@@ -56,8 +58,11 @@ public final class BenchMessageReader {
             throw new Refused(Rejection.UNKNOWN_TOPIC, null, "topics are benches/{benchId}/ideas|opinions|telemetry|status");
         }
         String topicBench = parts[1];
-        if (payload == null || payload.length > MAX_BYTES) {
-            throw new Refused(Rejection.TOO_LARGE, null, "a payload is at most " + MAX_BYTES + " bytes");
+        if (payload == null) {
+            throw new Refused(Rejection.MALFORMED, null, "no payload");
+        }
+        if (payload.length > MAX_BYTES) {
+            throw new Refused(Rejection.TOO_LARGE, claimedMessageId(payload), "a payload is at most " + MAX_BYTES + " bytes");
         }
         JWSObject jws = parse(payload);
         JsonNode body = body(jws);
@@ -81,13 +86,17 @@ public final class BenchMessageReader {
             throw new Refused(oldKey ? Rejection.ROTATED_KEY : Rejection.BAD_SIGNATURE, messageId, oldKey
                     ? "signed with a key the bench no longer uses" : "the signature does not verify with the bench's key");
         }
+        if (CONTRIBUTIONS.contains(parts[2]) && !bench.takesContributions()) {
+            throw new Refused(Rejection.NOT_COMMISSIONED, messageId, "the bench is not commissioned: it takes no "
+                    + parts[2] + " yet");
+        }
         UUID id = uuid(messageId, "messageId", messageId);
         Instant sentAt = sentAt(text(body, "sentAt"), messageId);
         return switch (parts[2]) {
             case "ideas" -> new BenchMessage.Idea(id, topicBench, sentAt, bench.municipalityId(), required(body, "topic", messageId),
                     required(body, "title", messageId), required(body, "description", messageId),
                     required(body, "language", messageId), text(body, "localCommunity"));
-            case "opinions" -> new BenchMessage.Opinion(id, topicBench, sentAt,
+            case "opinions" -> new BenchMessage.Opinion(id, topicBench, sentAt, bench.municipalityId(),
                     uuid(required(body, "consultationId", messageId), "consultationId", messageId),
                     required(body, "optionId", messageId));
             case "telemetry" -> telemetry(body, id, topicBench, sentAt, messageId);
@@ -118,6 +127,19 @@ public final class BenchMessageReader {
             return JWSObject.parse(new String(payload, StandardCharsets.US_ASCII).strip());
         } catch (java.text.ParseException | RuntimeException e) {
             throw new Refused(Rejection.MALFORMED, null, "not a JWS compact serialization");
+        }
+    }
+
+    /**
+     * The {@code messageId} an over-size message claims, when it can be read at all, so that the bench can
+     * tell which of its queued messages to give up; unverified, as for every refusal before the signature.
+     * Bounded work: the payload is at most the transport's limit.
+     */
+    private String claimedMessageId(byte[] payload) {
+        try {
+            return text(body(parse(payload)), "messageId");
+        } catch (Refused unreadable) {
+            return null;
         }
     }
 

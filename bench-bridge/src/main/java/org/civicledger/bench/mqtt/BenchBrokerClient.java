@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.civicledger.bench.consultation.OpenConsultations;
 import org.civicledger.bench.message.BenchMessageHandling;
-import org.civicledger.bench.message.BenchMessageReader;
 import org.civicledger.bench.message.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +88,7 @@ public class BenchBrokerClient implements SmartLifecycle, BenchTransport {
                 .setAutoAck(false)
                 .setAutoKeepAlive(true)
                 .setMaxInflightQueue(100)
-                .setMaxMessageSize(BenchMessageReader.MAX_BYTES + 1024);
+                .setMaxMessageSize(MAX_PACKET_BYTES);
         if (settings.username() != null && !settings.username().isBlank()) {
             options.setUsername(settings.username()).setPassword(settings.password());
         }

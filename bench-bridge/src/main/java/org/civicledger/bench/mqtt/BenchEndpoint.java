@@ -1,6 +1,8 @@
 package org.civicledger.bench.mqtt;
 
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttEndpoint;
@@ -20,7 +22,6 @@ import org.civicledger.bench.message.BenchMessageHandling;
 import org.civicledger.domain.bench.BenchId;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.civicledger.domain.bench.BenchStanding;
-import org.civicledger.bench.message.BenchMessageReader;
 import org.civicledger.bench.message.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ public class BenchEndpoint implements SmartLifecycle, BenchTransport {
     @Override
     public void start() {
         MqttServerOptions options = new MqttServerOptions().setHost(host).setPort(port)
-                .setMaxMessageSize(BenchMessageReader.MAX_BYTES + 1024);
+                .setMaxMessageSize(MAX_PACKET_BYTES);
         server = MqttServer.create(vertx, options).endpointHandler(this::connected);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -146,7 +147,17 @@ public class BenchEndpoint implements SmartLifecycle, BenchTransport {
         endpoint.publishHandler(deliveries::received);
         endpoint.publishReleaseHandler(endpoint::publishComplete);
         endpoint.exceptionHandler(e -> log.debug("Bench connection {} failed: {}", endpoint.clientIdentifier(), e.getMessage()));
-        endpoint.accept(false);
+        endpoint.accept(false, connackProperties(endpoint));
+    }
+
+    /** MQTT 5: the largest packet this endpoint reads, so that the bench's client refuses a larger one itself. */
+    private static MqttProperties connackProperties(MqttEndpoint endpoint) {
+        MqttProperties properties = new MqttProperties();
+        if (endpoint.protocolVersion() == MqttVersion.MQTT_5.protocolLevel()) {
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
+                    MAX_PACKET_BYTES));
+        }
+        return properties;
     }
 
     /** A subscription to {@code benches/{benchId}/consultations}: send what is open now, as a retained message. */

@@ -34,6 +34,7 @@ class BenchMessageReaderTest {
     private final Map<String, BenchStanding> registered = new HashMap<>(Map.of(
             "bench-mostar", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(benchKey), 1, null),
             "bench-old", new BenchStanding("mostar", BenchStatus.DECOMMISSIONED, raw(benchKey), 1, null),
+            "bench-new", new BenchStanding("mostar", BenchStatus.REGISTERED, raw(benchKey), 1, null),
             "bench-rekeyed", new BenchStanding("mostar", BenchStatus.COMMISSIONED, raw(otherKey), 2,
                     java.util.List.of(raw(benchKey)))));
     private final BenchMessageReader reader = new BenchMessageReader(
@@ -111,7 +112,7 @@ class BenchMessageReaderTest {
         assertThat(read("benches/bench-mostar/opinions", sign(benchKey, header("bench-mostar"), message("bench-mostar",
                 Map.of("consultationId", consultation.toString(), "optionId", "park")))))
                 .isEqualTo(new BenchMessage.Opinion(UUID.fromString("5b3a1c2d-0000-4000-8000-00000000aaaa"), "bench-mostar",
-                        NOW.minusSeconds(30), consultation, "park"));
+                        NOW.minusSeconds(30), "mostar", consultation, "park"));
         BenchMessage.Telemetry telemetry = (BenchMessage.Telemetry) read("benches/bench-mostar/telemetry",
                 sign(benchKey, header("bench-mostar"), message("bench-mostar", Map.of("batteryPercent", 87.5,
                         "solarWatts", 120, "wifiClients", 4, "chargingSessions", 2, "temperatureCelsius", -3.5))));
@@ -156,6 +157,46 @@ class BenchMessageReaderTest {
                 .isEqualTo(Rejection.BAD_SIGNATURE);
         assertThat(read("benches/bench-rekeyed/ideas", sign(otherKey, header("bench-rekeyed"), message("bench-rekeyed", idea()))))
                 .isInstanceOf(BenchMessage.Idea.class);
+    }
+
+    @Test
+    void aBenchNotYetCommissionedCarriesNoIdeasOrOpinions() {
+        assertThat(refusal("benches/bench-new/ideas", sign(benchKey, header("bench-new"), message("bench-new", idea()))))
+                .isEqualTo(Rejection.NOT_COMMISSIONED);
+        assertThat(refusal("benches/bench-new/opinions", sign(benchKey, header("bench-new"), message("bench-new",
+                Map.of("consultationId", UUID.randomUUID().toString(), "optionId", "park")))))
+                .isEqualTo(Rejection.NOT_COMMISSIONED);
+    }
+
+    @Test
+    void aBenchNotYetCommissionedReportsOnItself() {
+        assertThat(read("benches/bench-new/telemetry", sign(benchKey, header("bench-new"), message("bench-new",
+                Map.of("batteryPercent", 99, "solarWatts", 80, "wifiClients", 0, "chargingSessions", 0,
+                        "temperatureCelsius", 18)))))
+                .isInstanceOf(BenchMessage.Telemetry.class);
+        assertThat(read("benches/bench-new/status", sign(benchKey, header("bench-new"), message("bench-new",
+                Map.of("state", "MAINTENANCE")))))
+                .isInstanceOf(BenchMessage.Status.class);
+    }
+
+    @Test
+    void onlyTheBenchItselfLearnsThatItIsNotCommissioned() {
+        assertThat(refusal("benches/bench-new/ideas", sign(otherKey, header("bench-new"), message("bench-new", idea()))))
+                .as("a forger is told the signature is bad, not what state the bench is in")
+                .isEqualTo(Rejection.BAD_SIGNATURE);
+    }
+
+    @Test
+    void anOversizedMessageIsRefusedNamingTheMessageItClaimsToBe() {
+        Map<String, Object> wordy = new HashMap<>(idea());
+        wordy.put("description", "Klupa. ".repeat(3_000));
+        String jws = sign(benchKey, header("bench-mostar"), message("bench-mostar", wordy));
+        assertThat(jws.length()).isGreaterThan(BenchMessageReader.MAX_BYTES);
+
+        assertThatThrownBy(() -> read("benches/bench-mostar/ideas", jws)).isInstanceOfSatisfying(Refused.class, refused -> {
+            assertThat(refused.reason()).isEqualTo(Rejection.TOO_LARGE);
+            assertThat(refused.messageId()).isEqualTo("5b3a1c2d-0000-4000-8000-00000000aaaa");
+        });
     }
 
     @Test

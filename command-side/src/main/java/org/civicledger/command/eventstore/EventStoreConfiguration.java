@@ -19,6 +19,7 @@ import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
 import org.civicledger.command.DataDirectory;
 import org.civicledger.command.eventstore.kurrentdb.KurrentDbStorageEngine;
+import org.civicledger.domain.shared.StreamsByPrefix;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -144,10 +146,10 @@ public class EventStoreConfiguration {
     }
 
     /** Axon's JDBC engine on the schema of db/eventstore, as the system and the contract suites build it. */
-    static JdbcEventStorageEngine jdbcEngine(ConnectionProvider connections, TransactionManager transactions,
-                                             Serializer snapshotSerializer, Serializer eventSerializer,
-                                             EventUpcaster upcasterChain) {
-        return JdbcEventStorageEngine.builder()
+    static PostgresStorageEngine jdbcEngine(ConnectionProvider connections, TransactionManager transactions,
+                                            Serializer snapshotSerializer, Serializer eventSerializer,
+                                            EventUpcaster upcasterChain) {
+        return new PostgresStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .snapshotSerializer(snapshotSerializer)
@@ -158,8 +160,18 @@ public class EventStoreConfiguration {
                 // so a lost race surfaced as a plain EventStoreException; found by the engine contract suite
                 .persistenceExceptionResolver(new SQLStateResolver("23505"))
                 .schema(SCHEMA)
-                .batchSize(1000) // events read per query when processors catch up (Axon: 100)
-                .build();
+                .batchSize(1000)); // events read per query when processors catch up (Axon: 100)
+    }
+
+    /**
+     * Streams read by the start of their names, from whichever engine keeps the events (both can). Primary:
+     * once built, the engine is a {@link StreamsByPrefix} too, but its bean is declared as an engine, so
+     * injection by type would find it only after it exists; this bean is found from the start.
+     */
+    @Bean
+    @Primary
+    StreamsByPrefix streamsByPrefix(EventStorageEngine engine) {
+        return (StreamsByPrefix) engine;
     }
 
     /** The KurrentDB client, only when events are kept there; shut down with the application. */

@@ -37,6 +37,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.civicledger.domain.shared.StreamsByPrefix;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -304,6 +305,47 @@ abstract class EventStorageEngineContract {
         assertThat(engine.readEvents(ids.get(500)).asStream()).hasSize(each);
         System.out.printf("Event storage engine contract on %s: 100,000 events appended in %.1f s, tracked in %.1f s%n",
                 name(), (appended - started) / 1e9, (tracked - appended) / 1e9);
+    }
+
+    @Test
+    void streamsAreReadByTheStartOfTheirNamesInTheOrderRecorded() {
+        String idea = aggregate("ballot-idea1-");
+        append(List.of(event(idea + "amra", 0, "amra votes")));
+        append(List.of(event(aggregate("ballot-idea2-") + "amra", 0, "another idea's vote")));
+        append(List.of(event(idea + "bojan", 0, "bojan votes")));
+        append(List.of(event(idea + "amra", 1, "amra withdraws"), event(idea + "amra", 2, "amra votes again")));
+        append(List.of(new GenericDomainEventMessage<>("Note", idea + "cvijeta", 0,
+                new GenericMessage<>(new LegacyNoted("cvijeta votes", 0)), Instant.now())));
+
+        try (Stream<? extends DomainEventMessage<?>> read = ((StreamsByPrefix) engine).readStreamsStartingWith(idea)) {
+            List<? extends DomainEventMessage<?>> events = read.toList();
+            assertThat(events.stream().map(e -> ((Noted) e.getPayload()).text())).as("upcast, in the order recorded")
+                    .containsExactly("amra votes", "bojan votes", "amra withdraws", "amra votes again", "cvijeta votes");
+            assertThat(events.get(3).getAggregateIdentifier()).isEqualTo(idea + "amra");
+            assertThat(events.get(3).getSequenceNumber()).isEqualTo(2);
+            assertThat(events.get(3).getMetaData()).containsEntry("actor", "tester");
+        }
+        try (Stream<? extends DomainEventMessage<?>> none = ((StreamsByPrefix) engine)
+                .readStreamsStartingWith(aggregate("ballot-idea3-"))) {
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @Test
+    void aPrefixIsMatchedLiterallyNotAsAPattern() {
+        append(List.of(event(aggregate("under_score"), 0, "with an underscore")));
+        append(List.of(event(aggregate("underXscore"), 0, "with an X")));
+        append(List.of(event(aggregate("per%cent"), 0, "with a percent sign")));
+        append(List.of(event(aggregate("perhaps"), 0, "with no percent sign")));
+
+        try (Stream<? extends DomainEventMessage<?>> read = ((StreamsByPrefix) engine)
+                .readStreamsStartingWith(aggregate("under_"))) {
+            assertThat(read.map(e -> ((Noted) e.getPayload()).text())).containsExactly("with an underscore");
+        }
+        try (Stream<? extends DomainEventMessage<?>> read = ((StreamsByPrefix) engine)
+                .readStreamsStartingWith(aggregate("per%"))) {
+            assertThat(read.map(e -> ((Noted) e.getPayload()).text())).containsExactly("with a percent sign");
+        }
     }
 
     // ---- helpers

@@ -35,6 +35,22 @@ abstract class PostgresEngineContract extends EventStorageEngineContract {
                 SERIALIZER, SERIALIZER, UPCASTERS);
     }
 
+    /** The prefix read is an index range scan (migration V6), not a walk through every event. */
+    @org.junit.jupiter.api.Test
+    void aPrefixReadIsServedByAnIndex() throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off"); // on a small table the planner would rather read it all
+            try (var rows = statement.executeQuery("explain select * from domain_event_entry"
+                    + " where aggregate_identifier like 'ballot-x-%'")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(plan.toString()).containsPattern("Index Cond: .*aggregate_identifier");
+    }
+
     @Override
     protected TransactionManager transactions() {
         return transactions;

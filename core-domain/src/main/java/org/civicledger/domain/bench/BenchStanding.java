@@ -13,7 +13,21 @@ public record BenchStanding(String municipalityId, BenchStatus status, String pu
         rotatedOutKeys = rotatedOutKeys == null ? List.of() : List.copyOf(rotatedOutKeys);
     }
 
+    /**
+     * Whether the bench may report on itself (telemetry, status): from its registration on, because
+     * installers check a bench in place (power, solar, connectivity) before commissioning it, and those
+     * reports are how they see it work; never after decommissioning.
+     */
     public boolean acceptsMessages() {
         return status != BenchStatus.DECOMMISSIONED;
+    }
+
+    /**
+     * Whether the bench may carry citizens' voices (ideas, opinions): only while in service. Before
+     * commissioning a bench stands in a workshop or a test site, and what is typed on it there is not a
+     * citizen's contribution to any municipality.
+     */
+    public boolean takesContributions() {
+        return status == BenchStatus.COMMISSIONED;
     }
 }

@@ -7,11 +7,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.civicledger.domain.shared.NotPermitted;
 
 /**
  * An anonymous opinion from a bench, one per bench message. The same message delivered again is
  * absorbed without a second event and without an error, so the bench is acknowledged either way; the
- * command answers whether this delivery recorded it.
+ * command answers whether this delivery recorded it. A bench gives opinions only on its own
+ * municipality's consultations: it stands among that municipality's people, and an opinion counted
+ * elsewhere would be a voice from outside.
  */
 public class BenchOpinion {
 
@@ -28,7 +31,12 @@ public class BenchOpinion {
         if (id != null) {
             return false; // a redelivery of a message already counted
         }
-        ConsultationRules.requireAnswerable(window, command.consultationId(), command.optionId(), command.now());
+        ConsultationStanding consultation = ConsultationRules.standingOf(window, command.consultationId());
+        if (!consultation.municipalityId().equals(command.benchMunicipality().slug())) {
+            throw new NotPermitted("The bench stands in " + command.benchMunicipality().slug()
+                    + "; the consultation asks the people of " + consultation.municipalityId());
+        }
+        ConsultationRules.requireAnswerable(consultation, command.optionId(), command.now());
         apply(new BenchOpinionGiven(command.opinionId().messageId().toString(),
                 command.consultationId().value().toString(), command.optionId(), command.benchId()));
         return true;

@@ -26,8 +26,8 @@ public class ConsultationAnswer {
         if (id != null) {
             throw new StateConflict("ANSWERED", "This person has already answered this consultation");
         }
-        ConsultationStanding consultation = ConsultationRules.requireAnswerable(window,
-                command.answerId().consultationId(), command.optionId(), command.now());
+        ConsultationStanding consultation = ConsultationRules.standingOf(window, command.answerId().consultationId());
+        ConsultationRules.requireAnswerable(consultation, command.optionId(), command.now());
         if (command.actsSince() != null && consultation.opensAt().isBefore(command.actsSince())) {
             throw new StateConflict("ERASED_BEFORE", "This person's earlier data was erased after this consultation "
                     + "opened; an earlier answer of theirs, if any, can no longer be told apart, so they cannot answer it");

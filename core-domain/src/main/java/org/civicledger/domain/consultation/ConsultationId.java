@@ -20,8 +20,11 @@ public record ConsultationId(UUID value) {
         }
     }
 
+    /** The start of every consultation's stream name (and of its answers', {@code consultation-answer-…}). */
+    public static final String PREFIX = "consultation-";
+
     @Override
     public String toString() {
-        return "consultation-" + value;
+        return PREFIX + value;
     }
 }

@@ -11,15 +11,22 @@ final class ConsultationRules {
     private ConsultationRules() {
     }
 
-    static ConsultationStanding requireAnswerable(ConsultationWindow window, ConsultationId consultation, String optionId, Instant at) {
-        ConsultationStanding standing = window.standingOf(consultation).orElseThrow(() ->
+    static void requireAnswerable(ConsultationWindow window, ConsultationId consultation, String optionId, Instant at) {
+        requireAnswerable(standingOf(window, consultation), optionId, at);
+    }
+
+    /** The consultation as it stands now; not found if it was never opened. */
+    static ConsultationStanding standingOf(ConsultationWindow window, ConsultationId consultation) {
+        return window.standingOf(consultation).orElseThrow(() ->
                 new AggregateNotFoundException(consultation.toString(), "No consultation " + consultation.value()));
+    }
+
+    static void requireAnswerable(ConsultationStanding standing, String optionId, Instant at) {
         if (optionId == null || !standing.optionIds().contains(optionId)) {
             throw new InvalidField("optionId", "must be one of " + new java.util.TreeSet<>(standing.optionIds()));
         }
         if (!standing.acceptsAnswersAt(at)) {
             throw new StateConflict(standing.describeAt(at), "Answers are accepted only while the consultation is open");
         }
-        return standing;
     }
 }

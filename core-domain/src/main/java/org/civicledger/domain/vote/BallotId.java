@@ -17,8 +17,13 @@ public record BallotId(IdeaId ideaId, Pseudonym voter) {
         Objects.requireNonNull(voter, "voter");
     }
 
+    /** The start of the name of every ballot of {@code idea}: its ballots are the streams named so. */
+    public static String prefixOf(IdeaId idea) {
+        return "ballot-" + idea.value() + "-";
+    }
+
     @Override
     public String toString() {
-        return "ballot-" + ideaId.value() + "-" + voter.value();
+        return prefixOf(ideaId) + voter.value();
     }
 }

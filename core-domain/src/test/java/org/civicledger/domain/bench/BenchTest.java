@@ -1,5 +1,6 @@
 package org.civicledger.domain.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
@@ -116,5 +117,30 @@ class BenchTest {
     void aBenchNotInServiceIsNeverSilent() {
         fixture.given(REGISTERED).when(new RecordBenchSilence(BENCH, HEARD, java.time.Duration.ofMinutes(30)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aRegisteredBenchMayReportOnItselfButTakesNoContributions() {
+        fixture.given(REGISTERED).when(new RecordBenchSilence(BENCH, HEARD, java.time.Duration.ofMinutes(30)))
+                .expectState(bench -> {
+                    assertThat(bench.standing().acceptsMessages()).isTrue();
+                    assertThat(bench.standing().takesContributions()).isFalse();
+                });
+    }
+
+    @Test
+    void commissioningLetsABenchTakeContributions() {
+        fixture.given(REGISTERED).when(new CommissionBench(BENCH, ADMIN))
+                .expectState(bench -> assertThat(bench.standing().takesContributions())
+                        .isTrue());
+    }
+
+    @Test
+    void aDecommissionedBenchTakesNeitherReportsNorContributions() {
+        fixture.given(REGISTERED, COMMISSIONED).when(new DecommissionBench(BENCH, new Reason("Oštećena"), ADMIN))
+                .expectState(bench -> {
+                    assertThat(bench.standing().acceptsMessages()).isFalse();
+                    assertThat(bench.standing().takesContributions()).isFalse();
+                });
     }
 }

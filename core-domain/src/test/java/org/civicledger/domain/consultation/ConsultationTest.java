@@ -186,7 +186,7 @@ class ConsultationTest {
         AggregateTestFixture<BenchOpinion> fixture = new AggregateTestFixture<>(BenchOpinion.class);
         fixture.registerInjectableResource(windowOf(OPEN));
         GiveBenchOpinion opinion = new GiveBenchOpinion(new BenchOpinionId(message), CONSULTATION, "school", "bench-maglaj",
-                NOW.plusSeconds(5));
+                MAGLAJ, NOW.plusSeconds(5));
 
         fixture.givenNoPriorActivity().when(opinion)
                 .expectEvents(new BenchOpinionGiven(message.toString(), ID, "school", "bench-maglaj"));
@@ -228,5 +228,18 @@ class ConsultationTest {
         org.assertj.core.api.Assertions.assertThat(
                 MultilingualText.of("question", Map.of("sr-Cyrl", "Где?", "bs", "Gdje \"tačno\"?"), 1, 100).toJson())
                 .isEqualTo("{\"bs\":\"Gdje \\\"tačno\\\"?\",\"sr-Cyrl\":\"Где?\"}");
+    }
+
+    @Test
+    void aBenchGivesNoOpinionOnAnotherMunicipalitysConsultation() {
+        AggregateTestFixture<BenchOpinion> fixture = new AggregateTestFixture<>(BenchOpinion.class);
+        fixture.registerInjectableResource(windowOf(OPEN));
+
+        fixture.givenNoPriorActivity()
+                .when(new GiveBenchOpinion(new BenchOpinionId(UUID.randomUUID()), CONSULTATION, "school", "bench-zepce",
+                        new MunicipalityId("zepce"), NOW.plusSeconds(5)))
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("zepce"))
+                .expectNoEvents();
     }
 }

@@ -4,11 +4,15 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,10 +25,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Revision;
+import org.civicledger.domain.consultation.BenchOpinionGiven;
+import org.civicledger.domain.consultation.BenchOpinionId;
 import org.civicledger.domain.consultation.ConsultationId;
+import org.civicledger.domain.consultation.ConsultationOpened;
 import org.civicledger.domain.cso.CsoId;
 import org.civicledger.domain.idea.IdeaId;
 import org.civicledger.domain.shared.InvalidField;
+import org.civicledger.domain.shared.StreamsByPrefix;
+import org.civicledger.domain.vote.BallotId;
 import org.civicledger.query.dashboard.PeriodParameters;
 import org.civicledger.query.readstore.NotFound;
 import org.springframework.context.annotation.Lazy;
@@ -36,8 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail (AUDITOR): every recorded event of an idea, CSO or consultation in order, read
- * from the event store itself; an idea's state as it stood at any instant, replayed from its events;
- * and what changed between two instants.
+ * from the event store itself (for an idea: its ballots and the bench opinions about it too); an idea's
+ * state as it stood at any instant, replayed from those events; and what changed between two instants.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -46,11 +55,13 @@ class AuditTrail {
     private static final Set<String> RATIONALES = Set.of("reason", "rationale", "note", "conclusion");
 
     private final EventStore events;
+    private final StreamsByPrefix streams;
     private final TransparencyLog log;
     private final TextVault texts;
 
-    AuditTrail(@Lazy EventStore events, TransparencyLog log, TextVault texts) {
+    AuditTrail(@Lazy EventStore events, @Lazy StreamsByPrefix streams, TransparencyLog log, TextVault texts) {
         this.events = events;
+        this.streams = streams;
         this.log = log;
         this.texts = texts;
     }
@@ -63,9 +74,9 @@ class AuditTrail {
             if (!"ideas".equals(kind)) {
                 throw new InvalidField("asOf", "is available for ideas");
             }
-            return ideaAsOf(stream, PeriodParameters.parse("asOf", asOf));
+            return ideaAsOf(id, PeriodParameters.parse("asOf", asOf));
         }
-        List<AuditEntry> entries = read(stream, Instant.MAX);
+        List<AuditEntry> entries = "ideas".equals(kind) ? ideaTrail(id, Instant.MAX) : read(stream);
         if (entries.isEmpty()) {
             throw NotFound.because("Nothing is recorded for " + kind + " " + id);
         }
@@ -82,8 +93,7 @@ class AuditTrail {
         Instant start = PeriodParameters.parse("from", from);
         Instant end = PeriodParameters.parse("to", to);
         PeriodParameters.requireOrdered(start, end);
-        String stream = stream("ideas", id);
-        List<AuditEntry> all = read(stream, end);
+        List<AuditEntry> all = ideaTrail(id, end);
         if (all.isEmpty()) {
             throw NotFound.because("The idea " + id + " did not exist at " + end);
         }
@@ -110,8 +120,8 @@ class AuditTrail {
         return answer;
     }
 
-    private Map<String, Object> ideaAsOf(String stream, Instant asOf) {
-        List<AuditEntry> upToThen = read(stream, asOf);
+    private Map<String, Object> ideaAsOf(String id, Instant asOf) {
+        List<AuditEntry> upToThen = ideaTrail(id, asOf);
         IdeaHistory history = fold(upToThen, asOf);
         if (!history.exists()) {
             throw NotFound.because("The idea did not exist at " + asOf);
@@ -129,25 +139,59 @@ class AuditTrail {
         return history;
     }
 
-    /** The stream's events recorded at or before {@code until}, in order. */
-    private List<AuditEntry> read(String stream, Instant until) {
+    /** The stream's events, in order. */
+    private List<AuditEntry> read(String stream) {
+        return placedInLog(own(stream));
+    }
+
+    private List<AuditEntry> own(String stream) {
         List<AuditEntry> entries = new ArrayList<>();
         DomainEventStream found = events.readEvents(stream);
         while (found.hasNext()) {
-            DomainEventMessage<?> event = found.next();
-            if (event.getTimestamp().isAfter(until)) {
-                break;
-            }
-            Object payload = event.getPayload();
-            Object roles = event.getMetaData().get("actorRoles");
-            Revision revision = payload.getClass().getAnnotation(Revision.class);
-            entries.add(new AuditEntry(event.getSequenceNumber(), event.getIdentifier(),
-                    payload.getClass().getSimpleName(), revision == null ? 0 : Integer.parseInt(revision.value()),
-                    event.getTimestamp(), component(payload, name -> name.endsWith("Pseudonym")),
-                    roles == null ? List.of() : Arrays.asList(roles.toString().split(",")),
-                    rationale(payload), opened(payload), null, payload));
+            entries.add(entry(found.next()));
         }
-        return placedInLog(entries);
+        return entries;
+    }
+
+    /**
+     * Everything recorded about an idea up to {@code until}, in the order recorded: its own stream, its
+     * ballots (the streams {@code ballot-<ideaId>-<voter>}: every vote cast and withdrawn), and the bench
+     * opinions given in consultations about it. All from the event store, so a vote is audited even if a
+     * projection has lost it. Ordered by time; at the same millisecond the idea's events come first (a vote
+     * needs the idea), then votes, then opinions.
+     */
+    private List<AuditEntry> ideaTrail(String id, Instant until) {
+        IdeaId idea = IdeaId.parse(id);
+        List<AuditEntry> entries = own(idea.toString());
+        entries.addAll(readByPrefix(BallotId.prefixOf(idea), event -> true));
+        Set<String> consultations = new HashSet<>();
+        readByPrefix(ConsultationId.PREFIX, event -> event instanceof ConsultationOpened opened
+                && idea.value().toString().equals(opened.ideaId()))
+                .forEach(opened -> consultations.add(((ConsultationOpened) opened.payload()).consultationId()));
+        if (!consultations.isEmpty()) {
+            entries.addAll(readByPrefix(BenchOpinionId.PREFIX, event -> event instanceof BenchOpinionGiven opinion
+                    && consultations.contains(opinion.consultationId())));
+        }
+        return placedInLog(entries.stream().filter(e -> !e.at().isAfter(until))
+                .sorted(Comparator.comparing(AuditEntry::at)).toList());
+    }
+
+    /** The events of the streams named {@code prefix…} whose payload {@code wanted} accepts, in the order recorded. */
+    private List<AuditEntry> readByPrefix(String prefix, Predicate<Object> wanted) {
+        try (Stream<? extends DomainEventMessage<?>> found = streams.readStreamsStartingWith(prefix)) {
+            return found.filter(event -> wanted.test(event.getPayload())).map(this::entry).toList();
+        }
+    }
+
+    private AuditEntry entry(DomainEventMessage<?> event) {
+        Object payload = event.getPayload();
+        Object roles = event.getMetaData().get("actorRoles");
+        Revision revision = payload.getClass().getAnnotation(Revision.class);
+        return new AuditEntry(event.getAggregateIdentifier(), event.getSequenceNumber(), event.getIdentifier(),
+                payload.getClass().getSimpleName(), revision == null ? 0 : Integer.parseInt(revision.value()),
+                event.getTimestamp(), component(payload, name -> name.endsWith("Pseudonym")),
+                roles == null ? List.of() : Arrays.asList(roles.toString().split(",")),
+                rationale(payload), opened(payload), null, payload);
     }
 
     /** Each entry's log index, and a link to its inclusion proof in the newest checkpoint that covers it. */

@@ -1,11 +1,13 @@
 package org.civicledger.query.audit;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.civicledger.domain.shared.SealedText;
+import org.civicledger.domain.consultation.BenchOpinionGiven;
 import org.civicledger.domain.idea.ActionForwarded;
 import org.civicledger.domain.idea.CsoValidationRecorded;
 import org.civicledger.domain.idea.IdeaAmended;
@@ -18,10 +20,15 @@ import org.civicledger.domain.idea.IdeaSubmitted;
 import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
+import org.civicledger.domain.vote.VoteCast;
+import org.civicledger.domain.vote.VoteWithdrawn;
 
 /**
- * An idea's state folded from its own events, in order, as an auditor replays it: from the event
- * store, never from a projection, so it shows what was recorded and nothing else.
+ * An idea's state folded from its events, in order, as an auditor replays it: its own, its ballots' and
+ * the bench opinions given in consultations about it — from the event store, never from a projection, so
+ * it shows what was recorded and nothing else. {@code votes} is counted as {@code GET /ideas/{id}} counts
+ * it: {@code identified}, the ballots that count (cast and not withdrawn), and {@code anonymousOpinions},
+ * the bench opinions, apart; {@code benchOpinions} splits those by consultation and option.
  */
 final class IdeaHistory {
 
@@ -33,9 +40,13 @@ final class IdeaHistory {
         this.opened = opened;
     }
     private final Map<String, String> validations = new TreeMap<>();
+    /** Whether each voter's ballot counts now: cast (again) true, withdrawn false. */
+    private final Map<String, Boolean> ballots = new HashMap<>();
+    /** The bench opinions given so far, by consultation and option. */
+    private final Map<String, Map<String, Long>> benchOpinions = new TreeMap<>();
 
     boolean exists() {
-        return !state.isEmpty();
+        return state.containsKey("ideaId");
     }
 
     void apply(Object event, Instant at) {
@@ -84,8 +95,22 @@ final class IdeaHistory {
         } else if (event instanceof IdeaRestored e) {
             state.put("hidden", false);
             state.put("moderationReason", open(e.reason()));
+        } else if (event instanceof VoteCast e) {
+            ballots.put(e.voterPseudonym(), true);
+        } else if (event instanceof VoteWithdrawn e) {
+            ballots.put(e.voterPseudonym(), false);
+        } else if (event instanceof BenchOpinionGiven e) {
+            benchOpinions.computeIfAbsent(e.consultationId(), c -> new TreeMap<>()).merge(e.optionId(), 1L, Long::sum);
         }
         state.put("currentValidations", new TreeMap<>(validations));
+        Map<String, Object> votes = new LinkedHashMap<>();
+        votes.put("identified", ballots.values().stream().filter(Boolean::booleanValue).count());
+        votes.put("anonymousOpinions", benchOpinions.values().stream().flatMap(o -> o.values().stream())
+                .mapToLong(Long::longValue).sum());
+        state.put("votes", votes);
+        Map<String, Object> byConsultation = new TreeMap<>();
+        benchOpinions.forEach((consultation, options) -> byConsultation.put(consultation, new TreeMap<>(options)));
+        state.put("benchOpinions", byConsultation);
     }
 
     private String open(SealedText text) {

@@ -32,11 +32,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
+import org.civicledger.domain.shared.StreamsByPrefix;
 
 /**
  * Axon's event storage on KurrentDB (EventStoreDB), through the {@code io.kurrent:kurrentdb-client}.
@@ -56,7 +58,7 @@ import org.axonframework.serialization.Serializer;
  * </ul>
  * Upcasting and deserialization are Axon's, as on every engine ({@link AbstractEventStorageEngine}).
  */
-public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
+public class KurrentDbStorageEngine extends AbstractEventStorageEngine implements StreamsByPrefix {
 
     private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
     private static final int PAGE = 500;
@@ -192,6 +194,22 @@ public class KurrentDbStorageEngine extends AbstractEventStorageEngine {
             }
             throw failure("Could not read stream " + stream, e.getCause());
         }
+    }
+
+    /**
+     * The events of every stream named {@code prefix…}: {@code $all} read from the start through a subscription
+     * that the server filters to those stream names (only they travel), ending once it has caught up with the
+     * log's head as it stood when asked. The server reads the whole log for it; the client gets only the matches.
+     */
+    @Override
+    public Stream<? extends DomainEventMessage<?>> readStreamsStartingWith(String prefix) {
+        List<DomainEventData<?>> found = new ArrayList<>();
+        try (Stream<TrackedEventData<?>> records = TrackedRecords.after(client, null, new StreamNames(names.prefix() + prefix),
+                false, tailWait, batchSize, lastPosition().orElse(null))) {
+            records.forEach(record -> found.add((DomainEventData<?>) record));
+        }
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(found.stream(), getEventSerializer(), upcasterChain)
+                .asStream();
     }
 
     // ---- tracking
