@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +73,7 @@ class UpgradeEndToEndTest {
     /** Test fixtures, not secrets: the keys the previous release ran with (make-fixture.sh). */
     private static final JsonNode KEYS = FIXTURE.get("keys");
 
+    private static Path embeddedData;
     private static EmbeddedPostgresServer embedded;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -82,7 +85,8 @@ class UpgradeEndToEndTest {
     @BeforeAll
     static void database() throws IOException {
         if (!TestStores.usesServer()) {
-            embedded = EmbeddedPostgresServer.start(Files.createTempDirectory("civic-ledger-upgrade-pg-"), 0);
+            embeddedData = Files.createTempDirectory("civic-ledger-upgrade-pg-");
+            embedded = EmbeddedPostgresServer.start(embeddedData, 0);
         }
     }
 
@@ -90,6 +94,7 @@ class UpgradeEndToEndTest {
     static void stopDatabase() throws IOException {
         if (embedded != null) {
             embedded.close();
+            FileSystemUtils.deleteRecursively(embeddedData);
         }
     }
 
