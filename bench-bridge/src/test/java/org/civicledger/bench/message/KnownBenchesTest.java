@@ -43,7 +43,8 @@ class KnownBenchesTest {
         benches.standingOf(BENCH);
         assertThat(reads).hasValue(1);
 
-        stored("Bench", 2, new BenchKeyRotated(BENCH.value(), "new-key", 2, "replaced", "admin"));
+        stored("Bench", 2, new BenchKeyRotated(BENCH.value(), "new-key", 2,
+                org.civicledger.domain.shared.SealedText.plain("replaced"), "admin"));
         assertThat(benches.standingOf(BENCH).orElseThrow().publicKey()).isEqualTo("key-2");
         assertThat(reads).hasValue(2);
     }

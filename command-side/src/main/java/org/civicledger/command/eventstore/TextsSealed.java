@@ -38,7 +38,9 @@ public class TextsSealed extends SingleEventUpcaster {
             Map.entry("cso.CsoRejected", List.of("reason")),
             Map.entry("cso.CsoSuspended", List.of("reason")),
             Map.entry("cso.CsoReinstated", List.of("reason")),
-            Map.entry("eloge.SelfAssessmentRecorded", List.of("scores[].evidence")));
+            Map.entry("eloge.SelfAssessmentRecorded", List.of("scores[].evidence")),
+            Map.entry("bench.BenchKeyRotated", List.of("reason")),
+            Map.entry("bench.BenchDecommissioned", List.of("reason")));
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {

@@ -113,7 +113,7 @@ class IdeaCommands {
         IdeaId id = IdeaId.parse(ideaId);
         CheckedText text = CheckedText.of(body, new FieldChecks());
         commands.sendAndWait(new AmendIdea(id, text.localCommunity(), text.topic(), text.title(), text.description(),
-                text.language(), actor.participantIn(token, id)));
+                text.language(), actor.participantIn(token, id), actor.identity(token).earlier()));
         return created(id, Map.of("ideaId", id.value().toString()));
     }
 

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.civicledger.domain.person.Participant;
+import org.civicledger.domain.person.PersonId;
+import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.person.PersonalData;
 import org.civicledger.domain.person.PersonalDataErased;
 import org.civicledger.domain.person.PersonalDataRecorded;
@@ -50,9 +52,22 @@ public class Participants {
             OpenedText opened = texts.open(current.data().data());
             return opened.gone() ? Optional.empty() : Optional.of(PersonalData.decode(opened.text()));
         }
-        Recorded before = latest("person-" + identity.earlier().value());
+        return earlierPersonalData(identity.earlier());
+    }
+
+    /**
+     * What a person recorded before per-context pseudonyms, in the stream of their person-wide pseudonym,
+     * if it was not erased and can still be opened.
+     */
+    public Optional<PersonalData> earlierPersonalData(Pseudonym earlierPseudonym) {
+        Recorded before = latest(new PersonId(earlierPseudonym).toString());
         return before.data() == null || before.erased() ? Optional.empty()
-                : earlier.open(identity.earlier().value(), before.data().ciphertext());
+                : earlier.open(earlierPseudonym.value(), before.data().ciphertext());
+    }
+
+    /** Whether the person's stream from before per-context pseudonyms was erased. */
+    public boolean erasedEarlier(Pseudonym earlierPseudonym) {
+        return latest(new PersonId(earlierPseudonym).toString()).erased();
     }
 
     private Optional<Profile> profile(Identity identity) {

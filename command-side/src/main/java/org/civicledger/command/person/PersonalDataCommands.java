@@ -8,6 +8,7 @@ import org.civicledger.command.http.FieldChecks;
 import org.civicledger.command.security.Actor;
 import org.civicledger.domain.person.ErasePersonalData;
 import org.civicledger.domain.person.ErasureRequester;
+import org.civicledger.domain.person.PersonId;
 import org.civicledger.domain.person.PersonalData;
 import org.civicledger.domain.person.Pseudonym;
 import org.civicledger.domain.person.RecordPersonalData;
@@ -46,10 +47,13 @@ class PersonalDataCommands {
     private final Participants participants;
     private final SealedTexts texts;
     private final PersonKeys earlierKeys;
+    private final Pseudonyms pseudonyms;
     private final TransactionTemplate transaction;
 
     PersonalDataCommands(CommandGateway commands, Actor actor, PersonSecrets secrets, Participants participants,
-                         SealedTexts texts, PersonKeys earlierKeys, PlatformTransactionManager transactions) {
+                         SealedTexts texts, PersonKeys earlierKeys, Pseudonyms pseudonyms,
+                         PlatformTransactionManager transactions) {
+        this.pseudonyms = pseudonyms;
         this.commands = commands;
         this.actor = actor;
         this.secrets = secrets;
@@ -77,12 +81,17 @@ class PersonalDataCommands {
         return ResponseEntity.noContent().build();
     }
 
-    /** What the person recorded, as only they may see it; {@code ERASED} once they were erased and recorded nothing since. */
+    /**
+     * What the person recorded, as only they may see it — under their current secret, or before per-context
+     * pseudonyms; {@code ERASED} once they were erased and recorded nothing since.
+     */
     @GetMapping("/me/personal-data")
     Map<String, Object> mine(@AuthenticationPrincipal Jwt token) {
-        Optional<Identity> me = secrets.live(token.getSubject());
-        Optional<PersonalData> data = me.flatMap(participants::personalData);
-        boolean erased = secrets.erasedAt(token.getSubject()).isPresent();
+        String subject = token.getSubject();
+        Pseudonym earlier = pseudonyms.of(subject);
+        Optional<PersonalData> data = secrets.live(subject).map(participants::personalData)
+                .orElseGet(() -> participants.earlierPersonalData(earlier));
+        boolean erased = secrets.erasedAt(subject).isPresent() || participants.erasedEarlier(earlier);
         if (data.isEmpty() && !erased) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND,
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No personal data was recorded"), null);
@@ -95,31 +104,46 @@ class PersonalDataCommands {
 
     @DeleteMapping("/me/personal-data")
     ResponseEntity<Void> eraseMine(@AuthenticationPrincipal Jwt token) {
-        Identity me = liveOrConflict(token.getSubject());
-        erase(me, ErasureRequester.SELF, me.in(me.person()));
+        erase(token.getSubject(), ErasureRequester.SELF, null);
         return ResponseEntity.noContent().build();
     }
 
     /** An administrator erases the person with this token subject. */
     @DeleteMapping("/{subject}/personal-data")
     ResponseEntity<Void> eraseFor(@PathVariable String subject, @AuthenticationPrincipal Jwt token) {
-        Identity person = liveOrConflict(Text.require("subject", subject, 1, 200, false));
-        erase(person, ErasureRequester.ADMIN, actor.pseudonymIn(token, person.person()));
+        erase(Text.require("subject", subject, 1, 200, false), ErasureRequester.ADMIN, token);
         return ResponseEntity.noContent().build();
     }
 
-    private Identity liveOrConflict(String subject) {
-        return secrets.live(subject).orElseThrow(() -> secrets.erasedAt(subject).isPresent()
-                ? new StateConflict("ERASED", "This person was erased and has not acted since")
-                : new StateConflict("NO_DATA", "Nothing is kept about this person"));
+    /**
+     * Erases the person: their current secret and every key under their tag, and what they recorded before
+     * per-context pseudonyms (its keys destroyed, its erasure recorded in that stream as before), in one
+     * transaction. {@code admin} is the administrator's token, or null when the person erases themselves.
+     */
+    private void erase(String subject, ErasureRequester requester, Jwt admin) {
+        Optional<Identity> live = secrets.live(subject);
+        Pseudonym earlier = pseudonyms.of(subject);
+        boolean earlierData = participants.earlierPersonalData(earlier).isPresent();
+        if (live.isEmpty() && !earlierData) {
+            throw secrets.erasedAt(subject).isPresent() || participants.erasedEarlier(earlier)
+                    ? new StateConflict("ERASED", "This person was erased and has not acted since")
+                    : new StateConflict("NO_DATA", "Nothing is kept about this person");
+        }
+        transaction.executeWithoutResult(status -> {
+            live.ifPresent(person -> erase(person, requester,
+                    admin == null ? person.in(person.person()) : actor.pseudonymIn(admin, person.person())));
+            earlierKeys.erase(earlier.value());
+            if (earlierData) {
+                PersonId stream = new PersonId(earlier);
+                commands.sendAndWait(new ErasePersonalData(stream, requester,
+                        admin == null ? earlier : actor.pseudonymIn(admin, stream)));
+            }
+        });
     }
 
     private void erase(Identity person, ErasureRequester requester, Pseudonym by) {
-        transaction.executeWithoutResult(status -> {
-            texts.eraseWriter(person.erasure());
-            earlierKeys.erase(person.earlier().value());
-            secrets.erase(person);
-            commands.sendAndWait(new ErasePersonalData(person.person(), requester, by));
-        });
+        texts.eraseWriter(person.erasure());
+        secrets.erase(person);
+        commands.sendAndWait(new ErasePersonalData(person.person(), requester, by));
     }
 }

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.civicledger.domain.municipality.MunicipalityRegistry;
 import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.StateConflict;
+import org.civicledger.domain.shared.TextVault;
 
 /** A smart bench: registered with its key, commissioned, re-keyed when needed, decommissioned for good. */
 public class Bench {
@@ -36,12 +37,13 @@ public class Bench {
     }
 
     @CommandHandler
-    void handle(RotateBenchKey command) {
+    void handle(RotateBenchKey command, TextVault vault) {
         requireInNetwork();
         if (command.publicKey().base64().equals(publicKey)) {
             throw new InvalidField("publicKey", "is the bench's current key");
         }
-        apply(new BenchKeyRotated(id.value(), command.publicKey().base64(), keyVersion + 1, command.reason().text(),
+        apply(new BenchKeyRotated(id.value(), command.publicKey().base64(), keyVersion + 1,
+                vault.seal(command.reason().text(), null),
                 command.admin().value()));
     }
 
@@ -54,9 +56,9 @@ public class Bench {
     }
 
     @CommandHandler
-    void handle(DecommissionBench command) {
+    void handle(DecommissionBench command, TextVault vault) {
         requireInNetwork();
-        apply(new BenchDecommissioned(id.value(), command.reason().text(), command.admin().value()));
+        apply(new BenchDecommissioned(id.value(), vault.seal(command.reason().text(), null), command.admin().value()));
     }
 
     /** Recorded once per silence: a second report of the same silence changes nothing. */

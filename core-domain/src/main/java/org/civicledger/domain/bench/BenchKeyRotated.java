@@ -1,8 +1,9 @@
 package org.civicledger.domain.bench;
 
 import org.axonframework.serialization.Revision;
+import org.civicledger.domain.shared.SealedText;
 
 /** A bench signs with a new key from now on; the earlier one is rotated out. */
-@Revision("1")
-public record BenchKeyRotated(String benchId, String publicKey, int keyVersion, String reason, String adminPseudonym) {
+@Revision("2")
+public record BenchKeyRotated(String benchId, String publicKey, int keyVersion, SealedText reason, String adminPseudonym) {
 }

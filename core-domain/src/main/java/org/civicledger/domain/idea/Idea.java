@@ -101,7 +101,7 @@ public class Idea {
     @CommandHandler
     void handle(AmendIdea command, TextVault vault) {
         requireVisible();
-        if (!command.author().pseudonym().value().equals(author)) {
+        if (!command.isBy(author)) {
             throw new NotPermitted("Only the author may amend an idea");
         }
         requireStatus(EnumSet.of(IdeaStatus.CHANGES_REQUESTED), "An idea is amended when a CSO asked for changes");

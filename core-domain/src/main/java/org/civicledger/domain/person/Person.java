@@ -51,9 +51,11 @@ public class Person {
                 command.actor().value()));
     }
 
+    /** A stream from before per-context pseudonyms could record again after an erasure. */
     @EventSourcingHandler
     void on(PersonalDataRecorded event) {
         id = new PersonId(new Pseudonym(event.personPseudonym()));
+        erased = false;
     }
 
     @EventSourcingHandler

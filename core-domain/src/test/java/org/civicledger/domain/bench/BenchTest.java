@@ -1,5 +1,7 @@
 package org.civicledger.domain.bench;
 
+import static org.civicledger.domain.shared.TestVault.text;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,6 +32,7 @@ class BenchTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Bench.class);
         fixture.registerInjectableResource((MunicipalityRegistry) id -> id.slug().equals("mostar"));
+        fixture.registerInjectableResource(new org.civicledger.domain.shared.TestVault());
     }
 
     @Test
@@ -60,7 +63,7 @@ class BenchTest {
     void aKeyIsRotatedToANewVersion() {
         fixture.given(REGISTERED)
                 .when(new RotateBenchKey(BENCH, new BenchKey(KEY_2), new Reason("Zamijenjen uređaj"), ADMIN))
-                .expectEvents(new BenchKeyRotated("bench-mostar-1", KEY_2, 2, "Zamijenjen uređaj", ADMIN.value()));
+                .expectEvents(new BenchKeyRotated("bench-mostar-1", KEY_2, 2, text("Zamijenjen uređaj"), ADMIN.value()));
         fixture.given(REGISTERED)
                 .when(new RotateBenchKey(BENCH, new BenchKey(KEY_1), new Reason("Isti ključ"), ADMIN))
                 .expectException(InvalidField.class);
@@ -68,7 +71,7 @@ class BenchTest {
 
     @Test
     void aRotatedOutKeyIsRemembered() {
-        fixture.given(REGISTERED, new BenchKeyRotated("bench-mostar-1", KEY_2, 2, "Zamijenjen uređaj", ADMIN.value()))
+        fixture.given(REGISTERED, new BenchKeyRotated("bench-mostar-1", KEY_2, 2, text("Zamijenjen uređaj"), ADMIN.value()))
                 .when(new CommissionBench(BENCH, ADMIN))
                 .expectState(bench -> org.assertj.core.api.Assertions.assertThat(bench.standing())
                         .isEqualTo(new BenchStanding("mostar", BenchStatus.COMMISSIONED, KEY_2, 2, java.util.List.of(KEY_1))));
@@ -77,8 +80,8 @@ class BenchTest {
     @Test
     void aDecommissionedBenchIsOutForGood() {
         fixture.given(REGISTERED).when(new DecommissionBench(BENCH, new Reason("Oštećena"), ADMIN))
-                .expectEvents(new BenchDecommissioned("bench-mostar-1", "Oštećena", ADMIN.value()));
-        fixture.given(REGISTERED, new BenchDecommissioned("bench-mostar-1", "Oštećena", ADMIN.value()))
+                .expectEvents(new BenchDecommissioned("bench-mostar-1", text("Oštećena"), ADMIN.value()));
+        fixture.given(REGISTERED, new BenchDecommissioned("bench-mostar-1", text("Oštećena"), ADMIN.value()))
                 .when(new RotateBenchKey(BENCH, new BenchKey(KEY_2), new Reason("Pokušaj"), ADMIN))
                 .expectException(StateConflict.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("decommissioned"));

@@ -76,7 +76,7 @@ class BenchWatchTest {
     @Test
     void aDecommissionedBenchIsNoLongerWatched() throws Exception {
         fixture.givenCurrentTime(start).andThenAggregate(BENCH).published(new BenchCommissioned(BENCH, "admin"))
-                .whenAggregate(BENCH).publishes(new BenchDecommissioned(BENCH, "worn out", "admin"))
+                .whenAggregate(BENCH).publishes(new BenchDecommissioned(BENCH, org.civicledger.domain.shared.TestVault.text("worn out"), "admin"))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }
