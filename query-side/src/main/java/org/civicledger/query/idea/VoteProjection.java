@@ -43,7 +43,11 @@ import org.springframework.stereotype.Component;
  * the ballot; then the mark is removed. A batch cut short anywhere is handled again: an event whose
  * ballot is at its version is done, one marked in the tally is counted and only its ballot is written.
  * The marks are few (the ballots of the batches in flight), so a tally stays small however many people
- * support the idea (docs/architecture.md, "What keeps each read model exact").
+ * support the idea (docs/architecture.md, "What each guard relies on").
+ *
+ * <p>A vote for an idea the read store does not know (its submission parked as a dead letter) fails, and is
+ * parked in turn: retried after the idea, it is filed under the idea's municipality, which the dashboards
+ * count by.
  */
 @Component
 @ProcessingGroup(IdeaProjection.PROCESSING_GROUP) // after the idea it is for, in one order
@@ -93,6 +97,9 @@ public class VoteProjection {
     /** Event {@code sequence} of the ballot of {@code voter} for {@code ideaId}: it counts now, or not; cast {@code at}. */
     private void record(String ideaId, String voter, long sequence, boolean counts, Instant castAt) {
         String municipality = homes.of(ideaId); // may send writes of the batch: before any of this event's are held
+        if (municipality == null) { // its submission parked as a dead letter: filed under no municipality, a ballot would stay so
+            throw new IllegalStateException("Idea " + ideaId + " is not in the read store: its vote waits until it is");
+        }
         TallySheet sheet = BatchedWrites.remembered(TALLIES, () -> new TallySheet(ballots, tallies));
         Ballot ballot = new Ballot(ideaId, voter);
         long version = sheet.versionBefore(ballot, sequence);

@@ -146,6 +146,19 @@ class VoteProjectionTest {
         assertThat(marks()).isEmpty();
     }
 
+    @Test
+    void aVoteForAnIdeaTheReadStoreDoesNotKnowWaitsInsteadOfBeingFiledUnderNoMunicipality() {
+        String unknown = "0f0e0d0c-0b0a-4909-8807-060504030201";
+        DomainEventMessage<?> vote = new GenericDomainEventMessage<>("Ballot", "ballot-" + unknown + "-voter-a", 0,
+                new VoteCast(unknown, "voter-a"));
+
+        ResultMessage<?> handled = handleInOneBatch(vote);
+
+        assertThat(handled.isExceptional()).as("failed, so that it is parked and retried after its idea").isTrue();
+        assertThat(votes.countFor(unknown)).isZero();
+        assertThat(readStore.getCollection(VoteProjection.COLLECTION).countDocuments()).isZero();
+    }
+
     private static DomainEventMessage<?> cast(String voter, long sequence, Long position) {
         return event(new VoteCast(IDEA, voter), voter, sequence, position);
     }
