@@ -97,7 +97,7 @@ public class VoteProjection {
     /** Event {@code sequence} of the ballot of {@code voter} for {@code ideaId}: it counts now, or not; cast {@code at}. */
     private void record(String ideaId, String voter, long sequence, boolean counts, Instant castAt) {
         String municipality = homes.of(ideaId); // may send writes of the batch: before any of this event's are held
-        if (municipality == null) { // its submission parked as a dead letter: filed under no municipality, a ballot would stay so
+        if (municipality == null) { // the idea's submission is parked: a ballot filed under no municipality would stay so
             throw new IllegalStateException("Idea " + ideaId + " is not in the read store: its vote waits until it is");
         }
         TallySheet sheet = BatchedWrites.remembered(TALLIES, () -> new TallySheet(ballots, tallies));
