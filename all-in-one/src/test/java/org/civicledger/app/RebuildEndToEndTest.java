@@ -83,7 +83,8 @@ class RebuildEndToEndTest {
                 List.of(Map.of("principle", 2, "score", 64, "evidence", "Evidencija odgovora"))));
     }
 
-    private static void awaitCaughtUp(Api api, String admin) {
+    /** Until every projection reports itself rebuilt: running, caught up and at the head of the event store. */
+    static void awaitCaughtUp(Api api, String admin) {
         JsonNode[] last = new JsonNode[1];
         try {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {

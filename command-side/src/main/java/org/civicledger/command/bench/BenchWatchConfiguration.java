@@ -45,20 +45,7 @@ public class BenchWatchConfiguration {
 
     @Bean
     ConfigurerModule benchWatch(ConnectionProvider connections, Serializer serializer, TokenSchema tokenSchema) {
-        JdbcSagaStore sagas = JdbcSagaStore.builder()
-                .connectionProvider(connections)
-                .sqlSchema(new PostgresSagaSqlSchema(SagaSchema.builder()
-                        .sagaEntryTable("saga_entry")
-                        .associationValueEntryTable("association_value_entry")
-                        .sagaIdColumn("saga_id")
-                        .sagaTypeColumn("saga_type")
-                        .revisionColumn("revision")
-                        .serializedSagaColumn("serialized_saga")
-                        .associationKeyColumn("association_key")
-                        .associationValueColumn("association_value")
-                        .build()))
-                .serializer(sagaSerializer())
-                .build();
+        JdbcSagaStore sagas = watches(connections);
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -70,6 +57,33 @@ public class BenchWatchConfiguration {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(source -> source.createTailToken()))
                 .registerTokenStore(PROCESSOR, c -> tokens);
+    }
+
+    /**
+     * Where the watches live ({@code saga_entry}). A watch is loaded {@code FOR UPDATE}, so its row stays locked
+     * until the transaction that loaded it ends. Two instances can work on one watch at once: a deadline runs
+     * on whichever instance db-scheduler hands it to, the watch's events on the instance holding the
+     * processor's claim. Axon's store updates a watch by its id alone, so without the lock both would load
+     * the same state and the later store would undo the earlier: the pending check lost (the bench never
+     * again recorded silent, or left silent while it speaks) or the news that it was heard.
+     */
+    static JdbcSagaStore watches(ConnectionProvider connections) {
+        PostgresSagaSqlSchema schema = new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
+        schema.setExclusiveLoad(true);
+        return JdbcSagaStore.builder()
+                .connectionProvider(connections)
+                .sqlSchema(schema)
+                .serializer(sagaSerializer())
+                .build();
     }
 
     /** A saga is a plain object with private fields: serialized field by field, not by getters. */

@@ -91,7 +91,8 @@ public class EventStoreConfiguration {
         return pool;
     }
 
-    static void migrate(DataSource dataSource, String schema) {
+    /** Creates or migrates the event store's schema (db/eventstore): the events and the tables beside them. */
+    public static void migrate(DataSource dataSource, String schema) {
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(schema)

@@ -56,11 +56,17 @@ public class ConsultationProjection {
 
     /** One document per anonymous bench opinion, keyed by its message id. */
     public static final String OPINIONS = "benchOpinions";
+    private static final String ABOUT = "consultations";
 
     private final MongoCollection<Document> consultations;
     private final MongoCollection<Document> answers;
     private final MongoCollection<Document> opinions;
-    /** Per idea, the consultations about it: an idea's page asks for them by the idea's id, without a scan. */
+    /**
+     * Per idea, the consultations about it: an idea's page asks for them by the idea's id, without a scan. Kept
+     * as a set of names ({@code consultations.<id>: true}), not a list: events of different consultations
+     * arrive in the order their transactions committed, which a rebuild does not repeat, and a list would keep
+     * that order.
+     */
     private final MongoCollection<Document> aboutIdeas;
     private final Clock clock;
     private final HomeMunicipality homes;
@@ -109,7 +115,7 @@ public class ConsultationProjection {
         homes.remember(event.consultationId(), event.municipalityId());
         if (event.ideaId() != null) {
             BatchedWrites.write(aboutIdeas, new UpdateOneModel<>(eq("_id", event.ideaId()),
-                    Updates.addToSet("consultationIds", event.consultationId()), new UpdateOptions().upsert(true)));
+                    Updates.set(ABOUT + "." + event.consultationId(), true), new UpdateOptions().upsert(true)));
         }
     }
 
@@ -201,8 +207,9 @@ public class ConsultationProjection {
     /** Anonymous bench opinions given in consultations about this idea: the idea's "bench opinions". */
     public long anonymousOpinionsAbout(String ideaId) {
         Document consulted = aboutIdeas.find(eq("_id", ideaId)).first();
-        List<String> about = consulted == null ? List.of() : consulted.getList("consultationIds", String.class);
-        return about.isEmpty() ? 0 : opinions.countDocuments(com.mongodb.client.model.Filters.in("consultationId", about));
+        Document about = consulted == null ? null : consulted.get(ABOUT, Document.class);
+        return about == null || about.isEmpty() ? 0
+                : opinions.countDocuments(com.mongodb.client.model.Filters.in("consultationId", about.keySet()));
     }
 
     private static Map<String, Long> countByOption(MongoCollection<Document> collection, String consultationId) {

@@ -89,13 +89,14 @@ public class ParticipationProjection {
     @EventHandler
     void on(VoteCast event, @SequenceNumber long sequence, @Timestamp Instant at) {
         String ballot = "ballot-" + event.ideaId() + "-" + event.voterPseudonym();
+        String municipality = known(ideas.of(event.ideaId()), "idea", event.ideaId());
         if (sequence == 0) {
-            act(ballot, sequence, ideas.of(event.ideaId()), Kind.VOTE, Channel.WEB, at, event.profile());
+            act(ballot, sequence, municipality, Kind.VOTE, Channel.WEB, at, event.profile());
             return;
         }
         Document profile = profile(event.profile());
         Versioned.createOrApply(participations, ballot, sequence,
-                standing(ideas.of(event.ideaId()), Kind.VOTE, Channel.WEB, at, profile),
+                standing(municipality, Kind.VOTE, Channel.WEB, at, profile),
                 Updates.combine(Updates.set("counts", true), Updates.set("at", Date.from(at)),
                         profile == null ? Updates.unset("profile") : Updates.set("profile", profile)));
     }
@@ -109,13 +110,26 @@ public class ParticipationProjection {
     @EventHandler
     void on(ConsultationAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
         act("consultation-answer-" + event.consultationId() + "-" + event.respondentPseudonym(), sequence,
-                consultations.municipalityOf(event.consultationId()), Kind.ANSWER, Channel.WEB, at, event.profile());
+                known(consultations.municipalityOf(event.consultationId()), "consultation", event.consultationId()),
+                Kind.ANSWER, Channel.WEB, at, event.profile());
     }
 
     @EventHandler
     void on(BenchOpinionGiven event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        act("bench-opinion-" + event.opinionId(), sequence, consultations.municipalityOf(event.consultationId()),
+        act("bench-opinion-" + event.opinionId(), sequence,
+                known(consultations.municipalityOf(event.consultationId()), "consultation", event.consultationId()),
                 Kind.OPINION, Channel.BENCH, at, null);
+    }
+
+    /**
+     * The municipality an act is filed under, from the idea or consultation it is about. Not known yet (that
+     * event parked, say): the act is parked too, and retried once it is, never filed under no municipality.
+     */
+    private static String known(String municipality, String what, String id) {
+        if (municipality == null) {
+            throw new IllegalStateException("The " + what + " " + id + " is not in the read store: its act waits until it is");
+        }
+        return municipality;
     }
 
     /** An act that is its stream's first event: written once, with the batch's other writes. */

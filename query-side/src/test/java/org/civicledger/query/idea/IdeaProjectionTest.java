@@ -29,7 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The idea and vote projections over the MongoDB driver: duplicates and replays never change what was projected. */
+/**
+ * The idea projection over the MongoDB driver: duplicates and replays never change what was projected (the
+ * vote tally's own rules: {@link VoteProjectionTest}).
+ */
 class IdeaProjectionTest {
 
     private static final String ID = "5d0b6a1c-2f0e-4f43-8d2e-0c7a2b9f1e11";
@@ -141,31 +144,14 @@ class IdeaProjectionTest {
     }
 
     @Test
-    void votesCountBallotsThatCountNowWhateverIsReplayed() {
+    void theIdeaShowsTheBallotsThatCountNow() {
         projection.on(submitted("Novi park"), 0, AT);
 
-        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
-        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
-        votes.cast(new VoteCast(ID, "voter-2"), 0, AT, 11L);
-        votes.withdraw(new VoteWithdrawn(ID, "voter-2"), 1, 12L);
-        votes.cast(new VoteCast(ID, "voter-2"), 0, AT, 11L);
+        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
+        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
+        votes.on(new VoteWithdrawn(ID, "voter-2"), 1);
 
         assertThat(votes.countFor(ID)).isEqualTo(1);
-        votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
-        assertThat(votes.countFor(ID)).isEqualTo(2);
-        votes.cast(new VoteCast(ID, "voter-2"), 2, AT, 13L);
-        assertThat(votes.countFor(ID)).isEqualTo(2);
-    }
-
-    @Test
-    void aVoteRetriedOutsideTheStreamCountsOnlyIfItsBallotChanges() {
-        projection.on(submitted("Novi park"), 0, AT);
-        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
-
-        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, null); // a dead letter retried: no position
-        votes.cast(new VoteCast(ID, "voter-3"), 0, AT, null);
-
-        assertThat(votes.countFor(ID)).isEqualTo(2);
     }
 
     @Test
@@ -179,7 +165,7 @@ class IdeaProjectionTest {
     @Test
     void aCountOfVotesFromOneToFourIsWithheldAndSaysSo() {
         projection.on(submitted("Novi park"), 0, AT);
-        votes.cast(new VoteCast(ID, "voter-1"), 0, AT, 10L);
+        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
 
         assertThat(view().votes().identified()).isNull();
         assertThat(view().disclosure().withheld()).containsEntry("/votes/identified", Disclosure.Reason.SMALL);

@@ -3,10 +3,14 @@ package org.civicledger.query.readstore;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.ArrayList;
@@ -20,18 +24,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Writes of a processor's batch go out together after its last event; reads inside the batch see them. */
+/**
+ * Writes of a processor's batch go out together after its last event, in the order they must follow; reads
+ * inside the batch see them.
+ */
 class BatchedWritesTest {
 
     private MongoServer server;
     private MongoClient client;
     private MongoCollection<Document> documents;
+    private MongoCollection<Document> others;
+    /** The collections written to, in the order the writes reached the read store. */
+    private final List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("insert") || event.getCommandName().equals("update")) {
+                            written.add(event.getCommand().getString(event.getCommandName()).getValue());
+                        }
+                    }
+                }).build());
         documents = client.getDatabase("test").getCollection("documents");
+        others = client.getDatabase("test").getCollection("others");
     }
 
     @AfterEach
@@ -75,6 +95,35 @@ class BatchedWritesTest {
         });
 
         assertThat(found).containsExactly(true);
+    }
+
+    @Test
+    void aWriteMadeAfterAnotherCollectionsWritesFollowsThemEvenWhenItsCollectionIsFlushedAlone() throws Exception {
+        handleInOneBatch(List.of(event("first"), event("second")), event -> {
+            if (event.getPayload().equals("first")) {
+                BatchedWrites.write(documents, new InsertOneModel<>(new Document("_id", "counted")));
+                BatchedWrites.writeAfter(documents, others, new InsertOneModel<>(new Document("_id", "recorded")));
+            } else {
+                BatchedWrites.flush(others);
+            }
+        });
+
+        assertThat(written).containsExactly("documents", "others");
+    }
+
+    @Test
+    void aSettlingWriteWaitsForEveryOtherWriteOfTheBatch() throws Exception {
+        handleInOneBatch(List.of(event("first"), event("second")), event -> {
+            if (event.getPayload().equals("first")) {
+                BatchedWrites.settle(documents, new InsertOneModel<>(new Document("_id", "mark removed")));
+                BatchedWrites.write(documents, new InsertOneModel<>(new Document("_id", "marked")));
+            } else {
+                BatchedWrites.write(others, new InsertOneModel<>(new Document("_id", "recorded")));
+            }
+        });
+
+        assertThat(written).containsExactly("documents", "others", "documents");
+        assertThat(documents.countDocuments()).isEqualTo(2);
     }
 
     @Test

@@ -47,8 +47,9 @@ public record KurrentDbPosition(long commit, long prepare) implements TrackingTo
 
     /**
      * The prepare position: unique per event and growing along {@code $all} (events appended together share
-     * their commit position, each has its own prepare position). What guards a projection against counting
-     * an event twice (the vote tallies) must tell every event apart.
+     * their commit position, each has its own prepare position), so progress reports can tell every event
+     * apart. No projection decides what to apply by comparing positions (docs/architecture.md, "What each
+     * guard relies on").
      */
     @Override
     public OptionalLong position() {
