@@ -24,13 +24,16 @@ class ElogeEndToEndTest extends SharedSystemTest {
     static void aYearOfActivity() {
         officer = api.token("officer-jablanica", List.of("MUNICIPAL_OFFICER"), Map.of("municipalityId", "jablanica"));
         String citizen = api.token("citizen-e", "CITIZEN");
-        String answered = Journeys.submittedIdea(api, citizen, "jablanica");
-        for (int i = 0; i < 5; i++) {
-            Journeys.submittedIdea(api, citizen, "jablanica");
+        List<String> members = Journeys.csoMembers(api, "jablanica");
+        Journeys.submittedIdea(api, citizen, "jablanica"); // one of six left unanswered
+        for (int i = 0; i < 5; i++) { // five answered, so that the shares have a whole of five to show
+            String answered = Journeys.submittedIdea(api, citizen, "jablanica");
+            Journeys.forward(api, answered, members, "COMMUNITY_PROJECT");
+            Journeys.answer(api, answered, "jablanica", "ACCEPTED");
         }
-        Journeys.forward(api, answered, Journeys.csoMembers(api, "jablanica"), "COMMUNITY_PROJECT");
-        Journeys.answer(api, answered, "jablanica", "ACCEPTED");
-        await().atMost(Duration.ofSeconds(10)).until(() -> indicator(view(""), "P2.1").get("value").isNumber());
+        await().atMost(Duration.ofSeconds(20)).until(() -> indicator(view(""), "P2.1").get("value").isNumber()
+                && indicator(view(""), "P4.1").at("/inputs/answered").asLong() == 5
+                && indicator(view(""), "P2.2").get("value").isNumber());
     }
 
     private static JsonNode view(String query) {
@@ -75,12 +78,15 @@ class ElogeEndToEndTest extends SharedSystemTest {
         assertThat(submitted.get("formula").asString()).isNotBlank();
         JsonNode rationale = indicator(view, "P4.1");
         assertThat(rationale.get("value").asDouble()).isEqualTo(1.0);
-        assertThat(rationale.at("/inputs/answered").asLong()).isEqualTo(1);
+        assertThat(rationale.at("/inputs/answered").asLong()).isEqualTo(5);
         assertThat(indicator(view, "P2.2").get("value").asDouble()).isEqualTo(1.0);
         assertThat(indicator(view, "P9.1").get("value").asDouble()).isEqualTo(1.0);
         assertThat(indicator(view, "P2.1").get("better").asString()).isEqualTo("lower");
-        assertThat(indicator(view, "P3.1").get("value").asDouble()).isZero();
+        assertThat(indicator(view, "P3.1").get("value").asDouble()).as("none of 5 completed").isZero();
         assertThat(indicator(view, "P5.1").get("value").isNull()).isTrue();
+        assertThat(indicator(view, "P7.1").get("value").isNull()).as("one department: fewer than five").isTrue();
+        assertThat(view.toString()).as("no count from 1 to 4 among the inputs")
+                .doesNotContainPattern("\"(answered|forwarded|accepted|completed|ideas|departments)\":[1-4][,}]");
     }
 
     @Test

@@ -9,9 +9,9 @@ import org.civicledger.query.disclosure.Disclosure;
  * What citizens raised and what became of it, for one municipality
  * ({@code GET /api/v1/municipalities/{id}/dashboard}) or the whole network ({@code GET /api/v1/dashboard}),
  * over a period. Every figure is counted from the read models at query time; definitions in docs/api.md.
- * Every count of people or of their acts goes through disclosure control ({@code disclosure} names each
- * count withheld and why; counts shown are rounded to a multiple of five); counts of institutions' acts
- * (validations, actions, answers) are shown as counted.
+ * Every count goes through disclosure control ({@code disclosure} names each count withheld and why;
+ * counts are shown as their band of five, 0 to 4 withheld): people's acts and institutions' alike, so
+ * that no count from 1 to 4 is published. Shares are computed from the bands shown.
  */
 public record Dashboard(
         String municipalityId,
@@ -33,7 +33,7 @@ public record Dashboard(
      * last reported state, last battery level, reports, Wi-Fi clients and charging sessions counted.
      */
     public record BenchSummary(String benchId, String status, Instant lastSeen, String lastState, Double batteryPercent,
-                               long reports, Long wifiClients, Long chargingSessions) {
+                               Long reports, Long wifiClients, Long chargingSessions) {
     }
 
     /** The period counted: {@code [from, to)}, either end open when null. */
@@ -56,7 +56,7 @@ public record Dashboard(
      * Ideas forwarded to the municipality in the period and how fast it answered (first answer).
      * Days are fractional; the share counts only ideas forwarded at least 30 days ago or already answered.
      */
-    public record Responsiveness(long forwarded, long answered, Double medianDaysToAnswer, Double p90DaysToAnswer,
+    public record Responsiveness(Long forwarded, Long answered, Double medianDaysToAnswer, Double p90DaysToAnswer,
                                  Double answeredWithin30DaysShare, List<Waiting> waitingLongest) {
     }
 
@@ -64,7 +64,7 @@ public record Dashboard(
     }
 
     /** Accepted ideas (fully or partly) with their progress; the share of them completed. */
-    public record Accountability(long accepted, long completed, Double completedShare, List<AcceptedIdea> ideas) {
+    public record Accountability(Long accepted, Long completed, Double completedShare, List<AcceptedIdea> ideas) {
     }
 
     public record AcceptedIdea(String ideaId, String title, String status, int progress) {

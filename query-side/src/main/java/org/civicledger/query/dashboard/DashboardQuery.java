@@ -123,10 +123,11 @@ class DashboardQuery {
         return new Dashboard(municipalityId, name, period,
                 ideaCounts(ideasInPeriod, disclosure),
                 ParticipationFigures.support(acts, disclosure),
-                validations(ideasInPeriod),
-                countBy(ideas, and(ideasInPeriod, exists("action")), "action.kind", names(ActionKind.values())),
-                responsiveness(forwarded, titles),
-                accountability(accepted, titles),
+                disclosure.table("/validationsByDecision", validations(ideasInPeriod)),
+                disclosure.table("/actionsByKind",
+                        countBy(ideas, and(ideasInPeriod, exists("action")), "action.kind", names(ActionKind.values()))),
+                responsiveness(forwarded, titles, disclosure),
+                accountability(accepted, titles, disclosure),
                 ParticipationFigures.participation(acts, disclosure),
                 consultations(municipalityId, period, disclosure),
                 benchSummaries(municipalityId, period, disclosure),
@@ -139,7 +140,8 @@ class DashboardQuery {
             var use = benches.use(b.benchId(), period.from(), period.to());
             String at = "/benches/" + summaries.size();
             summaries.add(new Dashboard.BenchSummary(b.benchId(), b.status(), use.lastSeen(), use.lastState(),
-                    use.batteryPercent(), use.reports(), disclosure.count(at + "/wifiClients", use.wifiClients()),
+                    use.batteryPercent(), disclosure.count(at + "/reports", use.reports()),
+                    disclosure.count(at + "/wifiClients", use.wifiClients()),
                     disclosure.count(at + "/chargingSessions", use.chargingSessions())));
         }
         return summaries;
@@ -191,7 +193,8 @@ class DashboardQuery {
         return counts;
     }
 
-    private Responsiveness responsiveness(List<Document> forwardedInPeriod, SealedDocuments.Opened titles) {
+    private Responsiveness responsiveness(List<Document> forwardedInPeriod, SealedDocuments.Opened titles,
+                                          Disclosure disclosure) {
         Instant now = clock.instant();
         List<Double> answerDays = new ArrayList<>();
         List<Waiting> waiting = new ArrayList<>();
@@ -216,8 +219,10 @@ class DashboardQuery {
         }
         answerDays.sort(Comparator.naturalOrder());
         waiting.sort(Comparator.comparing(Waiting::forwardedAt));
-        return new Responsiveness(forwarded, answerDays.size(), percentile(answerDays, 0.5), percentile(answerDays, 0.9),
-                judged == 0 ? null : (double) withinTarget / judged, waiting.subList(0, Math.min(LISTED, waiting.size())));
+        return new Responsiveness(disclosure.count("/responsiveness/forwarded", forwarded),
+                disclosure.count("/responsiveness/answered", answerDays.size()), percentile(answerDays, 0.5),
+                percentile(answerDays, 0.9), Disclosure.bandedShare(withinTarget, judged),
+                waiting.subList(0, Math.min(LISTED, waiting.size())));
     }
 
     /** An idea's title where a list shows it: null while the idea is hidden, or its title withheld. */
@@ -225,7 +230,8 @@ class DashboardQuery {
         return idea.getBoolean("hidden", false) ? null : titles.text(idea.get("title", Document.class));
     }
 
-    private static Accountability accountability(List<Document> accepted, SealedDocuments.Opened titles) {
+    private static Accountability accountability(List<Document> accepted, SealedDocuments.Opened titles,
+                                                 Disclosure disclosure) {
         long completed = accepted.stream().filter(i -> IdeaStatus.COMPLETED.name().equals(i.getString("status"))).count();
         List<AcceptedIdea> listed = accepted.stream()
                 .sorted(Comparator.comparing((Document i) -> i.getDate("firstAnsweredAt")).reversed())
@@ -234,8 +240,9 @@ class DashboardQuery {
                         i.getString("status"), Optional.ofNullable(i.get("progress", Document.class))
                                 .map(p -> p.getInteger("percent")).orElse(0)))
                 .toList();
-        return new Accountability(accepted.size(), completed,
-                accepted.isEmpty() ? null : (double) completed / accepted.size(), listed);
+        return new Accountability(disclosure.count("/accountability/accepted", accepted.size()),
+                disclosure.count("/accountability/completed", completed), Disclosure.bandedShare(completed, accepted.size()),
+                listed);
     }
 
     /** The consultations opened in the period, their answers as each one's own page shows them (withheld alike). */

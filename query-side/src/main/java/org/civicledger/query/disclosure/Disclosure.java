@@ -157,6 +157,21 @@ public final class Disclosure {
         return false;
     }
 
+    /**
+     * A count as a statistic shows it, with no answer to mark: the first value of its band of five, or null
+     * from 0 to 4. For figures computed from counts (an indicator's inputs), which must tell no more.
+     */
+    public static Long banded(long value) {
+        return value < THRESHOLD ? null : band(value);
+    }
+
+    /** A share of two counts as bands show them: null when either is withheld, or nothing to share. */
+    public static Double bandedShare(long part, long whole) {
+        Long shownPart = part == 0 ? Long.valueOf(0) : banded(part);
+        Long shownWhole = banded(whole);
+        return shownPart == null || shownWhole == null ? null : (double) shownPart / shownWhole;
+    }
+
     /** Takes in what another answer withheld, placed under {@code pointer} (a part of this answer). */
     public void include(String pointer, Marker part) {
         part.withheld().forEach((at, reason) -> withheld.put(pointer + at, reason));

@@ -107,11 +107,12 @@ class ElogeReads {
 
     private static Metrics.Scope scope(String municipalityId, int year) {
         return new Metrics.Scope(municipalityId, within(municipalityId, "submittedAt", year),
-                within(municipalityId, "firstAnsweredAt", year));
+                within(municipalityId, "firstAnsweredAt", year), within(null, "at", year));
     }
 
     private static org.bson.conversions.Bson within(String municipalityId, String field, int year) {
-        return and(eq("municipalityId", municipalityId), gte(field, Date.from(start(year))), lt(field, Date.from(start(year + 1))));
+        org.bson.conversions.Bson period = and(gte(field, Date.from(start(year))), lt(field, Date.from(start(year + 1))));
+        return municipalityId == null ? period : and(eq("municipalityId", municipalityId), period);
     }
 
     private static Instant start(int year) {

@@ -15,7 +15,9 @@ import java.util.function.BiFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.civicledger.query.dashboard.Dashboard;
+import org.civicledger.query.disclosure.Disclosure;
 import org.civicledger.query.idea.IdeaProjection;
+import org.civicledger.query.participation.ParticipationProjection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,24 +37,26 @@ public class Metrics {
     }
 
     /** The documents of one municipality's ideas in the year, and its dashboard for the year. */
-    public record Scope(String municipalityId, Bson ideasOfTheYear, Bson ideasAnsweredInTheYear) {
+    public record Scope(String municipalityId, Bson ideasOfTheYear, Bson ideasAnsweredInTheYear, Bson actsOfTheYear) {
     }
 
     private final Map<String, Metric> metrics = new LinkedHashMap<>();
     private final MongoCollection<Document> ideas;
+    private final ParticipationProjection participations;
 
-    public Metrics(MongoDatabase readStore) {
+    public Metrics(MongoDatabase readStore, ParticipationProjection participations) {
         this.ideas = readStore.getCollection(IdeaProjection.COLLECTION);
+        this.participations = participations;
         add("participation.acts", "count", "higher",
                 "acts people took part with in the year: ideas, votes that stand, consultation answers, bench opinions "
-                        + "(rounded to 5; null when from 1 to 4)",
+                        + "(in bands of five; null from 0 to 4)",
                 (s, d) -> count(d.participation().acts(), "acts"));
-        add("ideas.submitted", "count", "higher", "ideas submitted in the year (rounded to 5; null when from 1 to 4)",
+        add("ideas.submitted", "count", "higher", "ideas submitted in the year (in bands of five; null from 0 to 4)",
                 (s, d) -> count(d.ideas().total(), "ideas"));
         add("localCommunities.reached", "count", "higher",
                 "distinct local communities (MZ) that ideas of the year were left for",
-                (s, d) -> count(d.ideas().byLocalCommunity().keySet().stream().filter(k -> !"NONE".equals(k)).count(),
-                        "localCommunities"));
+                (s, d) -> count(Disclosure.banded(d.ideas().byLocalCommunity().keySet().stream()
+                        .filter(k -> !"NONE".equals(k)).count()), "localCommunities"));
         add("answers.medianDays", "days", "lower",
                 "median days from forwarding to the first municipal answer, ideas forwarded in the year",
                 (s, d) -> new Measured(d.responsiveness().medianDaysToAnswer(),
@@ -73,8 +77,8 @@ public class Metrics {
                 (s, d) -> {
                     long closed = d.consultations().stream().filter(c -> "CLOSED".equals(c.status())).count();
                     long concluded = d.consultations().stream().filter(c -> c.conclusion() != null).count();
-                    return new Measured(closed == 0 ? null : (double) concluded / closed,
-                            inputs("closed", closed, "concluded", concluded));
+                    return new Measured(Disclosure.bandedShare(concluded, closed),
+                            inputs("closed", Disclosure.banded(closed), "concluded", shown(concluded)));
                 });
         add("moderation.restoredOnAppealShare", "share", "lower",
                 "ideas of the year restored on appeal ÷ ideas of the year moderation acted on",
@@ -90,42 +94,42 @@ public class Metrics {
                     Set<String> departments = new HashSet<>();
                     ideas.find(s.ideasAnsweredInTheYear()).forEach(i -> departments.add(
                             i.get("response", Document.class).getString("department")));
-                    return count(departments.size(), "departments");
+                    return count(Disclosure.banded(departments.size()), "departments");
                 });
         add("answers.needsInformationShare", "share", "lower",
                 "ideas first answered in the year that were ever answered NEEDS_INFORMATION ÷ ideas answered",
                 (s, d) -> share(ideas, s.ideasAnsweredInTheYear(), eq("answerDecisions", "NEEDS_INFORMATION"),
                         "answered", "neededInformation"));
         add("ideas.benchShare", "share", "higher",
-                "ideas left on a smart bench ÷ all ideas of the year, from the published (rounded) counts; "
-                        + "not computed where a count is withheld",
-                (s, d) -> share(d.ideas().byChannel().get("BENCH"), d.ideas().total(), "bench", "ideas"));
+                "ideas left on a smart bench ÷ all ideas of the year",
+                (s, d) -> share(ideas, s.ideasOfTheYear(), eq("channel", "BENCH"), "ideas", "bench"));
         add("consultations.opened", "count", "higher", "consultations opened in the year",
-                (s, d) -> count(d.consultations().size(), "consultations"));
+                (s, d) -> count(Disclosure.banded(d.consultations().size()), "consultations"));
         add("actions.communityProjectShare", "share", "higher",
                 "community projects ÷ all actions CSOs took on ideas of the year",
-                (s, d) -> {
-                    long actions = d.actionsByKind().values().stream().mapToLong(Long::longValue).sum();
-                    long projects = d.actionsByKind().getOrDefault("COMMUNITY_PROJECT", 0L);
-                    return new Measured(actions == 0 ? null : (double) projects / actions,
-                            inputs("actions", actions, "communityProjects", projects));
-                });
+                (s, d) -> share(ideas, and(s.ideasOfTheYear(), exists("action")), eq("action.kind", "COMMUNITY_PROJECT"),
+                        "actions", "communityProjects"));
         add("participants.womenShareOfStated", "share", "higher",
-                "women ÷ participants who stated a gender, in the year; not computed where counts are withheld (below 5)",
+                "acts by women ÷ acts by participants who stated a gender, in the year",
                 (s, d) -> {
-                    Map<String, Long> gender = d.participation().byGender();
-                    Long women = gender.get("FEMALE");
-                    long stated = gender.entrySet().stream().filter(e -> !"NOT_STATED".equals(e.getKey()))
-                            .mapToLong(e -> e.getValue() == null ? -1 : e.getValue()).reduce(0, (a, b) -> a < 0 || b < 0 ? -1 : a + b);
-                    boolean withheld = women == null || stated < 0;
-                    return new Measured(withheld || stated == 0 ? null : (double) women / stated,
-                            inputs("withheld", withheld, "stated", withheld ? null : stated));
+                    long stated = 0;
+                    long women = 0;
+                    for (Document act : participations.actsIn(s.municipalityId(), s.actsOfTheYear())) {
+                        Document profile = act.get("profile", Document.class);
+                        String gender = profile == null ? null : profile.getString("gender");
+                        if (gender != null && !"NOT_STATED".equals(gender)) {
+                            stated++;
+                            women += "FEMALE".equals(gender) ? 1 : 0;
+                        }
+                    }
+                    return new Measured(Disclosure.bandedShare(women, stated),
+                            inputs("stated", Disclosure.banded(stated), "women", shown(women)));
                 });
         add("ideas.languages", "count", "higher", "distinct languages and scripts ideas of the year were written in",
                 (s, d) -> {
                     Set<String> languages = new HashSet<>();
                     ideas.find(s.ideasOfTheYear()).forEach(i -> languages.add(i.getString("language")));
-                    return count(languages.size(), "languages");
+                    return count(Disclosure.banded(languages.size()), "languages");
                 });
         add("accepted.withProgressShare", "share", "higher",
                 "accepted ideas with at least one progress report ÷ accepted ideas, first answered in the year",
@@ -150,24 +154,23 @@ public class Metrics {
         return metrics.values();
     }
 
-    private static Measured count(long value, String input) {
-        return count(Long.valueOf(value), input);
-    }
-
     private static Measured count(Long value, String input) {
         return new Measured(value == null ? null : (double) value, inputs(input, value));
     }
 
-    /** A share of two published counts; null when either is withheld or the whole is zero. */
-    private static Measured share(Long part, Long whole, String partName, String wholeName) {
-        return new Measured(part == null || whole == null || whole == 0 ? null : (double) part / whole,
-                inputs(wholeName, whole, partName, part));
-    }
-
+    /**
+     * A share counted from the ideas, computed from the bands the counts would show (never from the counts
+     * themselves, which would tell a withheld count: a share of 0.2 of 5 to 9 can only be 1 of 5).
+     */
     private static Measured share(MongoCollection<Document> collection, Bson of, Bson which, String total, String part) {
         long all = collection.countDocuments(of);
         long some = all == 0 ? 0 : collection.countDocuments(and(of, which));
-        return new Measured(all == 0 ? null : (double) some / all, inputs(total, all, part, some));
+        return new Measured(Disclosure.bandedShare(some, all), inputs(total, Disclosure.banded(all), part, shown(some)));
+    }
+
+    /** A part as an indicator's inputs show it: zero as zero (a share of nothing), else banded. */
+    private static Long shown(long part) {
+        return part == 0 ? Long.valueOf(0) : Disclosure.banded(part);
     }
 
     private static Map<String, Object> inputs(Object... pairs) {
