@@ -22,16 +22,37 @@ class ReadyAnnouncement {
     private final EventStoreKind eventStore;
     private final DataDirectory data;
     private final ObjectProvider<BenchTransport> benches;
+    private final org.civicledger.query.readmodel.ReadModels models;
 
     ReadyAnnouncement(Environment environment, EventStoreKind eventStore, DataDirectory data,
-                      ObjectProvider<BenchTransport> benches) {
+                      ObjectProvider<BenchTransport> benches, org.civicledger.query.readmodel.ReadModels models) {
+        this.models = models;
         this.environment = environment;
         this.eventStore = eventStore;
         this.data = data;
         this.benches = benches;
     }
 
+    /**
+     * Once the web server is up, waits (without holding up the start) until the read models have caught up with
+     * the events — reads answer 503 until then — and says the system is ready.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    void announceWhenReady() {
+        Thread waiting = new Thread(() -> {
+            try {
+                while (!models.ready()) {
+                    Thread.sleep(50);
+                }
+                announce();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ready-announcement");
+        waiting.setDaemon(true);
+        waiting.start();
+    }
+
     void announce() {
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String readStore = environment.getProperty("civic.read-store.mongodb.uri", "");
@@ -46,6 +67,6 @@ class ReadyAnnouncement {
                 port, port, Optional.ofNullable(benches.getIfAvailable()).map(BenchTransport::describe)
                         .orElse("off (civic.bench.mqtt.enabled=false)"), eventStore.setting(),
                 eventStore == EventStoreKind.EMBEDDED_POSTGRES ? " in " + data.resolve("postgres") : "",
-                readStore.isBlank() ? "embedded MongoDB-wire server (memory, rebuilt from events at start)" : readStore);
+                readStore.isBlank() ? "embedded MongoDB-wire server" : readStore);
     }
 }

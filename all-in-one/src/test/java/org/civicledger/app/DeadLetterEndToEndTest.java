@@ -27,13 +27,13 @@ class DeadLetterEndToEndTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/admin/dead-letters", admin).body()
                     .get("total").asInt() == 1);
             JsonNode letter = api.get("/api/v1/admin/dead-letters", admin).body().at("/letters/0");
-            assertThat(letter.get("projection").asString()).isEqualTo("ideas");
+            assertThat(letter.get("projection").asString()).isEqualTo("read-models");
             assertThat(letter.get("eventType").asString()).isEqualTo("IdeaSubmitted");
             assertThat(letter.get("aggregateId").asString()).isEqualTo("idea-" + poisonedId);
             assertThat(letter.get("causeMessage").asString()).contains("a defect in a projection");
 
             PoisonedProjection.FIXED.set(true);
-            JsonNode retried = api.post("/api/v1/admin/dead-letters/ideas/retry", admin, Map.of()).body();
+            JsonNode retried = api.post("/api/v1/admin/dead-letters/read-models/retry", admin, Map.of()).body();
 
             assertThat(retried.get("cleared").asLong()).isEqualTo(1);
             assertThat(api.get("/api/v1/admin/dead-letters", admin).body().get("total").asInt()).isZero();

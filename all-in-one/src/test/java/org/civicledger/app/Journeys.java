@@ -13,8 +13,23 @@ final class Journeys {
     }
 
     /** The idea's votes as the read model counts them (its public page withholds a count from 1 to 4). */
+    /** Until the read models have applied and written every event stored so far. */
+    static void readModelsSettled(RunningSystem system) {
+        org.civicledger.query.readmodel.ReadModels models = system.bean(org.civicledger.query.readmodel.ReadModels.class);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(models::settled);
+    }
+
     static long countedVotes(RunningSystem system, String ideaId) {
-        return system.bean(org.civicledger.query.idea.VoteProjection.class).countFor(ideaId);
+        org.bson.Document idea = system.bean(org.civicledger.query.readmodel.ReadStore.class)
+                .find(org.civicledger.query.idea.IdeaProjection.IDEAS, ideaId);
+        return idea == null ? 0 : idea.get("votes", Number.class).longValue();
+    }
+
+    /** Every document of a read model's collection, in the generation readers use now. */
+    static List<org.bson.Document> readModel(RunningSystem system, org.civicledger.query.readmodel.ReadCollection collection) {
+        List<org.bson.Document> all = new java.util.ArrayList<>();
+        system.bean(org.civicledger.query.readmodel.ReadStore.class).forEach(collection, all::add);
+        return all;
     }
 
     /** The stream of a person's ballot on an idea: named by their pseudonym in the idea's context. */

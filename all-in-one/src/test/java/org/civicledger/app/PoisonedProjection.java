@@ -1,8 +1,6 @@
 package org.civicledger.app;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.civicledger.domain.idea.IdeaSubmitted;
 import org.civicledger.domain.shared.TextVault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,9 +11,8 @@ import org.springframework.stereotype.Component;
  * every idea whose title contains that text, until the test "fixes" it.
  */
 @Component
-@ProcessingGroup("ideas")
 @ConditionalOnProperty("civic.test.poison-title")
-class PoisonedProjection {
+class PoisonedProjection implements org.civicledger.query.readmodel.Projection {
 
     static final AtomicBoolean FIXED = new AtomicBoolean();
 
@@ -27,8 +24,14 @@ class PoisonedProjection {
         this.texts = texts;
     }
 
-    @EventHandler
-    void on(IdeaSubmitted event) {
+    @Override
+    public java.util.Set<Class<?>> handles() {
+        return java.util.Set.of(IdeaSubmitted.class);
+    }
+
+    @Override
+    public void apply(org.civicledger.query.readmodel.Fact fact, org.civicledger.query.readmodel.Documents documents) {
+        IdeaSubmitted event = (IdeaSubmitted) fact.payload();
         if (!FIXED.get() && texts.open(event.title()).text().contains(poison)) {
             throw new IllegalStateException("a defect in a projection, for the test");
         }

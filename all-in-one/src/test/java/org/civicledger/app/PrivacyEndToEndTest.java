@@ -61,6 +61,7 @@ class PrivacyEndToEndTest extends SharedSystemTest {
                 "contactEmail", CONTACT, "acceptsProtocol", true));
         assertThat(cso.status()).as(cso.toString()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(30)).until(() -> logSize() >= StoredEvents.count(system, e -> true));
+        Journeys.readModelsSettled(system);
     }
 
     private static String idea(String citizen, String title, String description) {

@@ -36,7 +36,7 @@ class RebuildEndToEndTest {
             String admin = api.token("admin", "ADMIN");
             awaitCaughtUp(api, admin);
             incremental = digests(system);
-            assertThat(incremental).containsKeys("ideas", "ballots", "csos", "participations", "consultations");
+            assertThat(incremental).containsKeys("ideas", "ballots", "csos", "municipalDays", "periodFigures", "consultations");
 
             assertProblem(api.post("/api/v1/admin/projections/all/rebuild", api.token("c", "CITIZEN"), Map.of()),
                     403, "forbidden");
@@ -45,7 +45,7 @@ class RebuildEndToEndTest {
             assertThat(started.json("rebuilding").size()).isGreaterThanOrEqualTo(5);
             ProjectionRebuilds rebuilds = system.bean(ProjectionRebuilds.class);
             for (int i = 0; i < 2; i++) { // stop and resume in the middle of the replay, from the stored tokens
-                rebuilds.projections().forEach(rebuilds::restart);
+                rebuilds.restart();
             }
             awaitCaughtUp(api, admin);
 
@@ -96,21 +96,27 @@ class RebuildEndToEndTest {
         }
     }
 
-    /** SHA-256 of each collection's documents in _id order, keys sorted: equal digests, equal read models. */
+    /**
+     * SHA-256 of each read model's documents (the generation readers use) in _id order, keys sorted, without the
+     * count of times each was written: equal digests, equal read models.
+     */
     static Map<String, String> digests(RunningSystem system) throws Exception {
         MongoDatabase readStore = system.bean(MongoDatabase.class);
+        org.civicledger.query.readmodel.Generation current = system.bean(org.civicledger.query.readmodel.ReadModels.class)
+                .current();
         Map<String, String> digests = new TreeMap<>();
         for (String name : readStore.listCollectionNames()) {
-            if (name.equals("trackingtokens")) {
+            if (!current.owns(name)) {
                 continue;
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<Document> documents = new ArrayList<>();
             readStore.getCollection(name).find().sort(new Document("_id", 1)).into(documents);
             for (Document document : documents) {
+                document.remove(org.civicledger.query.readmodel.DocumentStore.REVISION);
                 sha.update(canonical(document).toString().getBytes(StandardCharsets.UTF_8));
             }
-            digests.put(name, documents.size() + ":" + HexFormat.of().formatHex(sha.digest()));
+            digests.put(name.substring(name.indexOf('_') + 1), documents.size() + ":" + HexFormat.of().formatHex(sha.digest()));
         }
         return digests;
     }

@@ -28,8 +28,7 @@ class RestartEndToEndTest {
             assertThat(second.api.get("/api/v1/ideas/" + ideaId).body()).isEqualTo(before);
             assertThat(Journeys.withheld(second.api.get("/api/v1/municipalities/prijedor/dashboard").body(), "/ideas/total"))
                     .as("one idea: fewer than five").isEqualTo("FEWER_THAN_FIVE");
-            assertThat(second.bean(com.mongodb.client.MongoDatabase.class).getCollection("ideas").countDocuments())
-                    .isEqualTo(1);
+            assertThat(Journeys.readModel(second, org.civicledger.query.idea.IdeaProjection.IDEAS)).hasSize(1);
             assertThat(municipalityEvents(second)).isEqualTo(12);
             assertThat(second.api.get("/api/v1/municipalities").body().size()).isEqualTo(12);
         }

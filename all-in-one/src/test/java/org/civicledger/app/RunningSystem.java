@@ -25,7 +25,26 @@ public final class RunningSystem implements AutoCloseable {
         }
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
+        RunningSystem system = new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
+        system.awaitReady();
+        return system;
+    }
+
+    /** Until the read models have caught up with the events (reads answer 503 before), as a load balancer would wait. */
+    public void awaitReady() {
+        org.civicledger.query.readmodel.ReadModels models = bean(org.civicledger.query.readmodel.ReadModels.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (!models.ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the read models did not catch up within 120 s: " + models.progress());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Settings for a second instance that writes to this one's event store, whichever engine this run uses. */

@@ -132,7 +132,7 @@ public final class AtScale {
             double httpUp = (System.nanoTime() - started) / 1e9;
             long peak = 0;
             long lastReport = System.nanoTime();
-            while (!caughtUp(http, base, token)) {
+            while (!caughtUp(http, base)) {
                 peak = Math.max(peak, residentKiB(app.pid()));
                 if (System.nanoTime() - lastReport > 10e9) {
                     System.out.printf(Locale.ROOT, "  %.0f s: RSS %,d MiB, projections catching up%n",
@@ -164,23 +164,49 @@ public final class AtScale {
         List<String> ideas = DatasetPlan.of(spec).commands().stream().filter(SubmitIdea.class::isInstance)
                 .map(c -> ((SubmitIdea) c).ideaId().value().toString()).toList();
         List<String> municipalities = DatasetPlan.municipalities(spec.municipalities());
+        java.time.Instant now = java.time.Instant.now();
+        String window = "?from=" + now.minus(Duration.ofDays(200)) + "&to=" + now.minus(Duration.ofDays(20));
         IntFunction<Boolean> dashboard = i -> get(http, base + "/api/v1/municipalities/"
                 + municipalities.get(i % municipalities.size()) + "/dashboard");
+        IntFunction<Boolean> dashboardInWindow = i -> get(http, base + "/api/v1/municipalities/"
+                + municipalities.get(i % municipalities.size()) + "/dashboard" + window);
         try (MongoClient mongo = MongoClients.create(readStoreOf(log))) {
-            MongoCollection<Document> collection = mongo.getDatabase("civic-ledger").getCollection("ideas");
-            System.out.printf(Locale.ROOT, "| read (%d readers, %d s each) | reads | reads/s | p50 | p99 |%n|---|---:|---:|---:|---:|%n",
-                    readers, readSeconds);
-            report("baseline: find idea by _id", readers, readSeconds, i -> {
+            MongoCollection<Document> collection = mongo.getDatabase("civic-ledger").getCollection(currentIdeas(mongo));
+            System.out.printf(Locale.ROOT, "| read (%d readers, %d s each) | reads | reads/s | p50 | p99 | reads/s ÷ health's | p99 ÷ health's |%n"
+                    + "|---|---:|---:|---:|---:|---:|---:|%n", readers, readSeconds);
+            Measured health = report("baseline: GET /actuator/health", readers, readSeconds,
+                    i -> get(http, base + "/actuator/health"), null);
+            report("baseline: find idea by _id (driver, no HTTP)", readers, readSeconds, i -> {
                 collection.find(new Document("_id", ideas.get(i % ideas.size()))).first();
                 return true;
-            });
+            }, health);
             report("GET /api/v1/ideas/{id}", readers, readSeconds,
-                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())));
+                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % ideas.size())), health);
             report("GET /api/v1/ideas/{id} (the 10 most voted)", readers, readSeconds,
-                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)));
-            report("GET /api/v1/municipalities/{id}/dashboard, one reader", 1, readSeconds, dashboard);
-            report("GET /api/v1/municipalities/{id}/dashboard", dashboardReaders, readSeconds, dashboard);
+                    i -> get(http, base + "/api/v1/ideas/" + ideas.get(i % 10)), health);
+            report("GET /api/v1/municipalities/{id}/dashboard, one reader", 1, readSeconds, dashboard, null);
+            Measured healthAlso = report("baseline again: GET /actuator/health", dashboardReaders, readSeconds,
+                    i -> get(http, base + "/actuator/health"), null);
+            report("GET /api/v1/municipalities/{id}/dashboard", dashboardReaders, readSeconds, dashboard, healthAlso);
+            report("GET /api/v1/municipalities/{id}/dashboard?from&to (180 days)", dashboardReaders, readSeconds,
+                    dashboardInWindow, healthAlso);
+            report("GET /api/v1/dashboard (the network)", dashboardReaders, readSeconds,
+                    i -> get(http, base + "/api/v1/dashboard"), healthAlso);
         }
+    }
+
+    /** The current generation's idea collection, as the read store's own record names it. */
+    private static String currentIdeas(MongoClient mongo) {
+        Document generations = mongo.getDatabase("civic-ledger").getCollection("readModels")
+                .find(new Document("_id", "generations")).first();
+        if (generations == null || generations.get("current") == null) {
+            throw new IllegalStateException("the read store names no current generation");
+        }
+        return "g" + generations.get("current", Document.class).getInteger("number") + "_ideas";
+    }
+
+    /** Reads per second and the 99th percentile of one read's time. */
+    private record Measured(double perSecond, double p99Millis) {
     }
 
     /** Removes the embedded read store's file (the loader's projections wrote it): the system starts on a fresh one. */
@@ -223,18 +249,11 @@ public final class AtScale {
         }
     }
 
-    private static boolean caughtUp(HttpClient http, String base, String token) throws Exception {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/projections"))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (reply.statusCode() != 200) {
-            return false;
-        }
-        for (JsonNode projection : JSON.readTree(reply.body())) {
-            if (!projection.get("caughtUp").asBoolean()) {
-                return false;
-            }
-        }
-        return true;
+    /** Ready as the system says it: its readiness probe (every read model caught up) answers UP. */
+    private static boolean caughtUp(HttpClient http, String base) throws Exception {
+        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode() == 200 && "UP".equals(JSON.readTree(reply.body()).path("status").asString());
     }
 
     private static boolean get(HttpClient http, String uri) {
@@ -250,7 +269,8 @@ public final class AtScale {
     }
 
     /** {@code readers} threads each reading as fast as answers come for {@code seconds}; errors are counted apart. */
-    private static void report(String what, int readers, int seconds, IntFunction<Boolean> read) throws InterruptedException {
+    private static Measured report(String what, int readers, int seconds, IntFunction<Boolean> read, Measured baseline)
+            throws InterruptedException {
         long[][] latencies = new long[readers][];
         int[] counts = new int[readers];
         AtomicInteger errors = new AtomicInteger();
@@ -290,13 +310,17 @@ public final class AtScale {
             at += counts[r];
         }
         if (total == 0) {
-            System.out.printf(Locale.ROOT, "| %s | none answered within %d s (%d errors) | | | |%n", what, seconds, errors.get());
-            return;
+            System.out.printf(Locale.ROOT, "| %s | none answered within %d s (%d errors) | | | | | |%n", what, seconds, errors.get());
+            return new Measured(0, Double.POSITIVE_INFINITY);
         }
         Latencies measured = new Latencies(all, total);
-        System.out.printf(Locale.ROOT, "| %s | %,d%s | %,.0f | %.1f ms | %.1f ms |%n", what, total,
-                errors.get() == 0 ? "" : " (" + errors.get() + " errors)", total / (double) seconds,
-                measured.medianMillis(), measured.p99Millis());
+        Measured figures = new Measured(total / (double) seconds, measured.p99Millis());
+        System.out.printf(Locale.ROOT, "| %s | %,d%s | %,.0f | %.1f ms | %.1f ms | %s | %s |%n", what, total,
+                errors.get() == 0 ? "" : " (" + errors.get() + " errors)", figures.perSecond(),
+                measured.medianMillis(), measured.p99Millis(),
+                baseline == null ? "—" : String.format(Locale.ROOT, "%.2f", figures.perSecond() / baseline.perSecond()),
+                baseline == null ? "—" : String.format(Locale.ROOT, "%.2f", figures.p99Millis() / baseline.p99Millis()));
+        return figures;
     }
 
     private static String readStoreOf(Path log) throws IOException {

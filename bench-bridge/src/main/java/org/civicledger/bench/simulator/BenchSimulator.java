@@ -120,8 +120,10 @@ public final class BenchSimulator {
                 Thread.sleep(Math.min(5_000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
                 progress.accept(line(started));
             }
-            stopping = true;
-            long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            synchronized (this) {
+                stopping = true; // no send is between its check and its count from here on
+            }
+            long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (acknowledged.get() < sent.get() && System.nanoTime() < drain) {
                 Thread.sleep(50);
             }
@@ -152,7 +154,7 @@ public final class BenchSimulator {
         });
     }
 
-    private void send(MqttClient client, BenchSigner bench, String kind, Map<String, Object> fields) {
+    private synchronized void send(MqttClient client, BenchSigner bench, String kind, Map<String, Object> fields) {
         if (stopping) {
             return;
         }

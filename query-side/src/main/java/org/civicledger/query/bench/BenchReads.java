@@ -17,22 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/benches")
 class BenchReads {
 
-    private final BenchProjection benches;
+    private final BenchReader benches;
 
-    BenchReads(BenchProjection benches) {
+    BenchReads(BenchReader benches) {
         this.benches = benches;
     }
 
     @GetMapping
-    ResponseEntity<List<BenchProjection.BenchView>> benches(@RequestParam(required = false) String municipalityId,
+    ResponseEntity<List<BenchView>> benches(@RequestParam(required = false) String municipalityId,
                                                             @RequestParam(required = false) String offset,
                                                             @RequestParam(required = false) String limit) {
         Page page = Page.requested(offset, limit);
-        return page.answer(benches.all(municipalityId == null ? null : new MunicipalityId(municipalityId).slug(), page));
+        return page.answer(benches.list(municipalityId == null ? null : new MunicipalityId(municipalityId).slug(), page));
     }
 
     @GetMapping("/{benchId}")
-    BenchProjection.BenchView bench(@PathVariable String benchId) {
+    BenchView bench(@PathVariable String benchId) {
         String id = new BenchId(benchId).value();
         return benches.find(id).orElseThrow(() -> NotFound.because("No bench " + id + " is known (yet)"));
     }

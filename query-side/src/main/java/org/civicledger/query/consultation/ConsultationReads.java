@@ -1,12 +1,8 @@
 package org.civicledger.query.consultation;
 
 import java.util.List;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.civicledger.domain.consultation.ConsultationId;
 import org.civicledger.domain.municipality.MunicipalityId;
-import org.civicledger.query.consultation.ConsultationView.FindConsultation;
-import org.civicledger.query.consultation.ConsultationView.ListConsultations;
 import org.civicledger.query.readstore.NotFound;
 import org.civicledger.query.readstore.Page;
 import org.springframework.http.ResponseEntity;
@@ -21,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/consultations")
 class ConsultationReads {
 
-    private final QueryGateway queries;
+    private final ConsultationReader consultations;
 
-    ConsultationReads(QueryGateway queries) {
-        this.queries = queries;
+    ConsultationReads(ConsultationReader consultations) {
+        this.consultations = consultations;
     }
 
     @GetMapping
@@ -33,14 +29,12 @@ class ConsultationReads {
                                                          @RequestParam(required = false) String limit) {
         String slug = municipalityId == null ? null : new MunicipalityId(municipalityId).slug();
         Page page = Page.requested(offset, limit);
-        return page.answer(queries.query(new ListConsultations(slug, page),
-                ResponseTypes.multipleInstancesOf(ConsultationView.class)).join());
+        return page.answer(consultations.list(slug, page));
     }
 
     @GetMapping("/{consultationId}")
     ConsultationView consultation(@PathVariable String consultationId) {
         String id = ConsultationId.parse(consultationId).value().toString();
-        return queries.query(new FindConsultation(id), ResponseTypes.optionalInstanceOf(ConsultationView.class)).join()
-                .orElseThrow(() -> NotFound.because("No consultation " + id + " is known (yet)"));
+        return consultations.find(id).orElseThrow(() -> NotFound.because("No consultation " + id + " is known (yet)"));
     }
 }

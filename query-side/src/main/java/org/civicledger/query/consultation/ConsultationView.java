@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.civicledger.query.disclosure.Disclosure;
-import org.civicledger.query.readstore.Page;
 
 /**
  * A consultation and its results. Identified answers (signed-in citizens, one each) and anonymous
@@ -17,13 +16,5 @@ public record ConsultationView(String consultationId, String municipalityId, Str
                                Disclosure.Marker disclosure) {
 
     public record OptionResult(String optionId, Map<String, String> label, Long identified, Long anonymous) {
-    }
-
-    /** What was asked, and what was answered? Answers a {@link ConsultationView}, or nothing. */
-    public record FindConsultation(String consultationId) {
-    }
-
-    /** Which consultations did this municipality open (all when null)? Answers a list, newest first. */
-    public record ListConsultations(String municipalityId, Page page) {
     }
 }

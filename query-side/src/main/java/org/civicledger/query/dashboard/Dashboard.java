@@ -8,7 +8,8 @@ import org.civicledger.query.disclosure.Disclosure;
 /**
  * What citizens raised and what became of it, for one municipality
  * ({@code GET /api/v1/municipalities/{id}/dashboard}) or the whole network ({@code GET /api/v1/dashboard}),
- * over a period. Every figure is counted from the read models at query time; definitions in docs/api.md.
+ * over a period of whole days (UTC). Every figure is kept as the events arrive, by day, and a period is the sum of
+ * the few kept periods it is made of; definitions in docs/api.md.
  * Every count goes through disclosure control ({@code disclosure} names each count withheld and why;
  * counts are shown as their band of five, 0 to 4 withheld): people's acts and institutions' alike, so
  * that no count from 1 to 4 is published. Shares are computed from the bands shown.
@@ -24,6 +25,7 @@ public record Dashboard(
         Responsiveness responsiveness,
         Accountability accountability,
         Participation participation,
+        Long consultationsOpened,
         List<ConsultationSummary> consultations,
         List<BenchSummary> benches,
         Disclosure.Marker disclosure) {
@@ -83,16 +85,8 @@ public record Dashboard(
                                 Map<String, Long> byLocalCommunity) {
     }
 
-    /** A consultation opened in the period, with its answers as its own page shows them. */
+    /** One of the consultations opened in the period (the latest ten), with its answers as its own page shows them. */
     public record ConsultationSummary(String consultationId, Map<String, String> question, String status,
                                       Long identifiedAnswers, Long anonymousOpinions, String conclusion) {
-    }
-
-    /** What does the dashboard of this municipality show for the period? Answers a {@link Dashboard}, or nothing. */
-    public record FindMunicipalDashboard(String municipalityId, Instant from, Instant to) {
-    }
-
-    /** What does the whole network's dashboard show for the period? Answers a {@link Dashboard}. */
-    public record FindNetworkDashboard(Instant from, Instant to) {
     }
 }

@@ -1,11 +1,7 @@
 package org.civicledger.query.dashboard;
 
 import java.time.Instant;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.civicledger.domain.municipality.MunicipalityId;
-import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
-import org.civicledger.query.dashboard.Dashboard.FindNetworkDashboard;
 import org.civicledger.query.readstore.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DashboardReads {
 
-    private final QueryGateway queries;
+    private final DashboardReader dashboards;
 
-    DashboardReads(QueryGateway queries) {
-        this.queries = queries;
+    DashboardReads(DashboardReader dashboards) {
+        this.dashboards = dashboards;
     }
 
     @GetMapping("/api/v1/municipalities/{municipalityId}/dashboard")
@@ -29,8 +25,7 @@ class DashboardReads {
         Instant start = PeriodParameters.parse("from", from);
         Instant end = PeriodParameters.parse("to", to);
         PeriodParameters.requireOrdered(start, end);
-        return queries.query(new FindMunicipalDashboard(slug, start, end),
-                        ResponseTypes.optionalInstanceOf(Dashboard.class)).join()
+        return dashboards.municipal(slug, start, end)
                 .orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
     }
 
@@ -39,6 +34,6 @@ class DashboardReads {
         Instant start = PeriodParameters.parse("from", from);
         Instant end = PeriodParameters.parse("to", to);
         PeriodParameters.requireOrdered(start, end);
-        return queries.query(new FindNetworkDashboard(start, end), ResponseTypes.instanceOf(Dashboard.class)).join();
+        return dashboards.network(start, end);
     }
 }

@@ -1,73 +1,59 @@
 package org.civicledger.query.eloge;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Updates;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
+import java.util.Set;
 import org.bson.Document;
 import org.civicledger.domain.eloge.PrincipleScore;
 import org.civicledger.domain.eloge.SelfAssessmentRecorded;
 import org.civicledger.domain.eloge.SurveyResultsRecorded;
+import org.civicledger.query.readmodel.Documents;
+import org.civicledger.query.readmodel.Fact;
+import org.civicledger.query.readmodel.Projection;
+import org.civicledger.query.readmodel.Rank;
+import org.civicledger.query.readmodel.ReadCollection;
 import org.civicledger.query.readstore.SealedDocuments;
-import org.civicledger.query.readstore.Versioned;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Keeps the latest self-assessment and citizen survey of each municipality and year ({@code eloge}). */
 @Component
-@ProcessingGroup("eloge")
-public class AssessmentProjection {
+@Order(7)
+public class AssessmentProjection implements Projection {
 
-    private final MongoCollection<Document> assessments;
+    public static final ReadCollection ASSESSMENTS = ReadCollection.of("eloge", Rank.VIEW);
 
-    public AssessmentProjection(MongoDatabase readStore) {
-        this.assessments = readStore.getCollection("eloge");
-        prepare();
+    @Override
+    public Set<Class<?>> handles() {
+        return Set.of(SelfAssessmentRecorded.class, SurveyResultsRecorded.class);
     }
 
-    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
-    @ResetHandler
-    void reset() {
-        assessments.drop();
-        prepare();
-    }
-
-    private void prepare() {
-        // no index beyond _id
-    }
-
-    @EventHandler
-    void on(SelfAssessmentRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.municipalityId() + ":" + event.year();
-        Versioned.create(assessments, id, -1, new Document("municipalityId", event.municipalityId()).append("year", event.year()));
-        Versioned.apply(assessments, id, sequence, Updates.set("selfAssessment", new Document("catalogue", event.catalogue())
-                .append("scores", event.scores().stream().map(score -> new Document("principle", score.principle())
-                        .append("score", score.score()).append("evidence", SealedDocuments.of(score.evidence()))).toList())
-                .append("at", Date.from(at))));
-    }
-
-    @EventHandler
-    void on(SurveyResultsRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        String id = event.municipalityId() + ":" + event.year();
-        Versioned.create(assessments, id, -1, new Document("municipalityId", event.municipalityId()).append("year", event.year()));
-        Versioned.apply(assessments, id, sequence, Updates.set("survey", new Document("catalogue", event.catalogue())
-                .append("respondents", event.respondents()).append("scores", scores(event.scores())).append("at", Date.from(at))));
+    @Override
+    public void apply(Fact fact, Documents documents) {
+        Object event = fact.payload();
+        String municipalityId = event instanceof SelfAssessmentRecorded self ? self.municipalityId()
+                : ((SurveyResultsRecorded) event).municipalityId();
+        int year = event instanceof SelfAssessmentRecorded self ? self.year() : ((SurveyResultsRecorded) event).year();
+        Document assessment = documents.findOrMake(ASSESSMENTS, municipalityId + ":" + year);
+        Number version = assessment.get("version", Number.class);
+        if (version != null && version.longValue() >= fact.sequence()) {
+            return;
+        }
+        assessment.append("municipalityId", municipalityId).append("year", year).append("version", fact.sequence());
+        if (event instanceof SelfAssessmentRecorded self) {
+            assessment.put("selfAssessment", new Document("catalogue", self.catalogue())
+                    .append("scores", self.scores().stream().map(score -> new Document("principle", score.principle())
+                            .append("score", score.score()).append("evidence", SealedDocuments.of(score.evidence()))).toList())
+                    .append("at", Date.from(fact.at())));
+        } else {
+            SurveyResultsRecorded survey = (SurveyResultsRecorded) event;
+            assessment.put("survey", new Document("catalogue", survey.catalogue()).append("respondents", survey.respondents())
+                    .append("scores", scores(survey.scores())).append("at", Date.from(fact.at())));
+        }
+        documents.changed(ASSESSMENTS, assessment);
     }
 
     private static List<Document> scores(List<PrincipleScore> scores) {
         return scores.stream().map(s -> new Document("principle", s.principle()).append("score", s.score())).toList();
-    }
-
-    public Optional<Document> of(String municipalityId, int year) {
-        return Optional.ofNullable(assessments.find(eq("_id", municipalityId + ":" + year)).first());
     }
 }

@@ -1,26 +1,20 @@
 package org.civicledger.query.eloge;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
-
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.bson.Document;
 import org.civicledger.domain.municipality.MunicipalityId;
 import org.civicledger.domain.shared.InvalidField;
-import org.civicledger.query.dashboard.Dashboard;
-import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
+import org.civicledger.query.municipalday.Figures;
+import org.civicledger.query.municipalday.FiguresReader;
+import org.civicledger.query.municipality.MunicipalityReader;
+import org.civicledger.query.municipality.MunicipalityView;
+import org.civicledger.query.readmodel.ReadStore;
 import org.civicledger.query.eloge.ElogeView.IndicatorView;
 import org.civicledger.query.eloge.ElogeView.PrincipleView;
 import org.civicledger.query.eloge.ElogeView.Recorded;
@@ -37,20 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ElogeReads {
 
-    private final QueryGateway queries;
+    private final FiguresReader figures;
+    private final MunicipalityReader municipalities;
+    private final ReadStore store;
     private final Catalogues catalogues;
     private final Metrics metrics;
-    private final AssessmentProjection assessments;
     private final Clock clock;
     private final TextVault texts;
 
-    ElogeReads(QueryGateway queries, Catalogues catalogues, Metrics metrics, AssessmentProjection assessments, Clock clock,
-               TextVault texts) {
+    ElogeReads(FiguresReader figures, MunicipalityReader municipalities, ReadStore store, Catalogues catalogues,
+               Metrics metrics, Clock clock, TextVault texts) {
+        this.figures = figures;
+        this.municipalities = municipalities;
+        this.store = store;
         this.texts = texts;
-        this.queries = queries;
         this.catalogues = catalogues;
         this.metrics = metrics;
-        this.assessments = assessments;
         this.clock = clock;
     }
 
@@ -64,12 +60,14 @@ class ElogeReads {
         }
         Catalogue used = catalogue == null ? catalogues.latest() : catalogues.version(catalogue)
                 .orElseThrow(() -> new InvalidField("catalogue", "must be one of " + catalogues.versions()));
-        Dashboard thisYear = dashboard(slug, y)
+        MunicipalityView municipality = municipalities.find(slug)
                 .orElseThrow(() -> NotFound.because("No municipality '" + slug + "' is registered"));
-        Dashboard lastYear = dashboard(slug, y - 1).orElseThrow();
+        Figures thisYear = figures.ofYear(slug, y);
+        Figures lastYear = figures.ofYear(slug, y - 1);
+        long at = clock.millis();
         Map<String, Metrics.Measured> now = new HashMap<>();
         Map<String, Metrics.Measured> before = new HashMap<>();
-        Optional<Document> recorded = assessments.of(slug, y);
+        Optional<Document> recorded = Optional.ofNullable(store.find(AssessmentProjection.ASSESSMENTS, slug + ":" + y));
         Document self = recorded.map(d -> d.get("selfAssessment", Document.class))
                 .filter(d -> used.version().equals(d.getString("catalogue"))).orElse(null);
         Document survey = recorded.map(d -> d.get("survey", Document.class))
@@ -83,40 +81,21 @@ class ElogeReads {
         List<PrincipleView> principles = used.principles().stream().map(p -> new PrincipleView(p.number(), p.key(), p.name(),
                 p.indicators().stream().map(i -> {
                     Metrics.Metric metric = metrics.metric(i.metric());
-                    Metrics.Measured value = now.computeIfAbsent(i.metric(), k -> metric.compute().apply(scope(slug, y), thisYear));
+                    Metrics.Measured value = now.computeIfAbsent(i.metric(), k -> metric.compute().apply(thisYear, at));
                     Metrics.Measured previous = before.computeIfAbsent(i.metric(),
-                            k -> metric.compute().apply(scope(slug, y - 1), lastYear));
+                            k -> metric.compute().apply(lastYear, at));
                     return new IndicatorView(i.id(), i.metric(), metric.unit(), metric.better(), metric.formula(),
                             value.value(), value.inputs(), previous.value(),
                             value.value() == null || previous.value() == null ? null : value.value() - previous.value());
                 }).toList(),
                 p.note(), score(self, p.number(), evidence), score(survey, p.number(), evidence))).toList();
 
-        return new ElogeView(slug, thisYear.name(), y,
+        return new ElogeView(slug, municipality.name(), y,
                 new ElogeView.CatalogueRef(used.version(), used.name(), used.source(), used.scale()),
                 List.copyOf(catalogues.versions()), principles,
                 self == null ? null : new Recorded(self.getString("catalogue"), self.getDate("at").toInstant(), null),
                 survey == null ? null : new Recorded(survey.getString("catalogue"), survey.getDate("at").toInstant(),
                         survey.getInteger("respondents")));
-    }
-
-    private Optional<Dashboard> dashboard(String municipalityId, int year) {
-        return queries.query(new FindMunicipalDashboard(municipalityId, start(year), start(year + 1)),
-                ResponseTypes.optionalInstanceOf(Dashboard.class)).join();
-    }
-
-    private static Metrics.Scope scope(String municipalityId, int year) {
-        return new Metrics.Scope(municipalityId, within(municipalityId, "submittedAt", year),
-                within(municipalityId, "firstAnsweredAt", year), within(null, "at", year));
-    }
-
-    private static org.bson.conversions.Bson within(String municipalityId, String field, int year) {
-        org.bson.conversions.Bson period = and(gte(field, Date.from(start(year))), lt(field, Date.from(start(year + 1))));
-        return municipalityId == null ? period : and(eq("municipalityId", municipalityId), period);
-    }
-
-    private static Instant start(int year) {
-        return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static Score score(Document assessment, int principle, SealedDocuments.Opened evidence) {

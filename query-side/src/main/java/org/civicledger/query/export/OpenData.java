@@ -10,15 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.civicledger.domain.shared.InvalidField;
+import org.civicledger.query.consultation.ConsultationReader;
 import org.civicledger.query.consultation.ConsultationView;
-import org.civicledger.query.consultation.ConsultationView.ListConsultations;
-import org.civicledger.query.dashboard.Dashboard;
-import org.civicledger.query.dashboard.Dashboard.FindMunicipalDashboard;
-import org.civicledger.query.idea.IdeaProjection;
-import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
+import org.civicledger.query.dashboard.DashboardReader;
+import org.civicledger.query.idea.IdeaReader;
+import org.civicledger.query.municipality.MunicipalityReader;
 import org.civicledger.query.municipality.MunicipalityView;
 import org.civicledger.query.readstore.Page;
 import org.springframework.http.HttpHeaders;
@@ -43,14 +40,19 @@ class OpenData {
 
     static final List<String> DATASETS = List.of("ideas", "dashboards", "consultation-results");
 
-    private final QueryGateway queries;
-    private final IdeaProjection ideas;
+    private final IdeaReader ideas;
+    private final MunicipalityReader municipalities;
+    private final DashboardReader dashboards;
+    private final ConsultationReader consultations;
     private final JsonMapper json = JsonMapper.builder().build();
     private final CsvMapper csv = CsvMapper.builder().build();
 
-    OpenData(QueryGateway queries, IdeaProjection ideas) {
-        this.queries = queries;
+    OpenData(IdeaReader ideas, MunicipalityReader municipalities, DashboardReader dashboards,
+             ConsultationReader consultations) {
         this.ideas = ideas;
+        this.municipalities = municipalities;
+        this.dashboards = dashboards;
+        this.consultations = consultations;
     }
 
     @GetMapping("/api/v1/export/{dataset}")
@@ -125,11 +127,8 @@ class OpenData {
     }
 
     private void dashboardRows(Consumer<Map<String, Object>> row) {
-        List<MunicipalityView> municipalities = queries.query(new ListMunicipalities(Page.EVERYTHING),
-                ResponseTypes.multipleInstancesOf(MunicipalityView.class)).join();
-        for (MunicipalityView municipality : municipalities) {
-            queries.query(new FindMunicipalDashboard(municipality.municipalityId(), null, null),
-                    ResponseTypes.optionalInstanceOf(Dashboard.class)).join().ifPresent(d -> {
+        for (MunicipalityView municipality : municipalities.list(Page.EVERYTHING)) {
+            dashboards.municipal(municipality.municipalityId(), null, null).ifPresent(d -> {
                         Map<String, Object> values = new LinkedHashMap<>();
                         values.put("municipalityId", d.municipalityId());
                         values.put("name", d.name());
@@ -145,16 +144,14 @@ class OpenData {
                         values.put("completed", d.accountability().completed());
                         values.put("participationActs", d.participation().acts());
                         values.put("withheld", String.join(" ", d.disclosure().withheld().keySet()));
-                        values.put("consultations", d.consultations().size());
+                        values.put("consultations", d.consultationsOpened());
                         row.accept(values);
                     });
         }
     }
 
     private void consultationRows(Consumer<Map<String, Object>> row) {
-        List<ConsultationView> consultations = queries.query(new ListConsultations(null, Page.EVERYTHING),
-                ResponseTypes.multipleInstancesOf(ConsultationView.class)).join();
-        for (ConsultationView consultation : consultations) {
+        for (ConsultationView consultation : consultations.list(null, Page.EVERYTHING)) {
             for (ConsultationView.OptionResult option : consultation.options()) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("consultationId", consultation.consultationId());

@@ -1,24 +1,14 @@
 package org.civicledger.query.idea;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.queryhandling.QueryHandler;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.civicledger.domain.idea.ActionForwarded;
 import org.civicledger.domain.idea.CsoValidationRecorded;
 import org.civicledger.domain.idea.IdeaAmended;
@@ -28,59 +18,95 @@ import org.civicledger.domain.idea.IdeaHidden;
 import org.civicledger.domain.idea.IdeaRestored;
 import org.civicledger.domain.idea.IdeaStatus;
 import org.civicledger.domain.idea.IdeaSubmitted;
+import org.civicledger.domain.idea.IdeaTextRedacted;
 import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ProgressReported;
 import org.civicledger.domain.idea.ValidationDecision;
-import org.civicledger.query.consultation.ConsultationProjection;
-import org.civicledger.domain.idea.IdeaTextRedacted;
 import org.civicledger.domain.shared.SealedText;
-import org.civicledger.domain.shared.TextVault;
-import org.civicledger.query.disclosure.Disclosure;
+import org.civicledger.domain.vote.VoteCast;
+import org.civicledger.domain.vote.VoteWithdrawn;
+import org.civicledger.query.readmodel.Documents;
+import org.civicledger.query.readmodel.Fact;
+import org.civicledger.query.readmodel.Projection;
+import org.civicledger.query.readmodel.Rank;
+import org.civicledger.query.readmodel.ReadCollection;
 import org.civicledger.query.readstore.SealedDocuments;
-import org.civicledger.query.readstore.Versioned;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code ideas} collection: one document per idea, as the public sees it. Every update
- * carries the idea's aggregate sequence number and applies once (see {@link Versioned}).
+ * Keeps {@code ideas}, one document per idea holding everything its page shows — its texts (sealed), status,
+ * validations, action, answer, progress, moderation and the count of its votes — and {@code ballots}, what the
+ * vote count is made of: for every person's ballot on the idea, the version of it last applied.
+ *
+ * <p>An idea's own events apply once by the idea's version ({@code version}, its stream's sequence number). A
+ * vote applies once by its ballot's version: the ballots of an idea are kept in {@value #BALLOT_SHARES} shares
+ * (by the voter's pseudonym), each with its count of ballots that count now; the idea's count is the sum of its
+ * shares' counts, copied from them. The idea is written before its ballots ({@link Rank}): a stop between the
+ * two leaves ballots behind, which the same votes, applied again, bring to the count the idea already shows.
  */
 @Component
-@ProcessingGroup(IdeaProjection.PROCESSING_GROUP)
-public class IdeaProjection {
+@Order(1)
+public class IdeaProjection implements Projection {
 
-    public static final String PROCESSING_GROUP = "ideas";
-    public static final String COLLECTION = "ideas";
+    public static final ReadCollection IDEAS = ReadCollection.of("ideas", Rank.VIEW);
+    public static final ReadCollection BALLOTS = ReadCollection.of("ballots", Rank.RECORD);
+    static final int BALLOT_SHARES = 16;
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
-    private final MongoCollection<Document> ideas;
-    private final VoteProjection votes;
-    private final ConsultationProjection consultations;
-    private final IdeaHomes homes;
-    private final TextVault texts;
+    /** One person's ballot as last applied: its version, whether it counts, the day it counts on and the day before. */
+    public record Ballot(long version, boolean counted, int day, int previousDay) {
 
-    public IdeaProjection(MongoDatabase readStore, VoteProjection votes, ConsultationProjection consultations, IdeaHomes homes,
-                          TextVault texts) {
-        this.texts = texts;
-        this.ideas = readStore.getCollection(COLLECTION);
-        this.homes = homes;
-        this.votes = votes;
-        this.consultations = consultations;
-        prepare();
+        static Ballot unpacked(Number packed) {
+            if (packed == null) {
+                return null;
+            }
+            long bits = packed.longValue();
+            return new Ballot(bits >>> 35, (bits >>> 34 & 1) == 1, (int) (bits >>> 17 & 0x1FFFF) - 1, (int) (bits & 0x1FFFF) - 1);
+        }
+
+        /** One number: version, counted, day + 1 and day before + 1 (days since 1970, -1 for none). */
+        long packed() {
+            if (version >= 1L << 28 || day + 1 >= 1 << 17 || previousDay + 1 >= 1 << 17) {
+                throw new IllegalStateException("A ballot beyond what its record holds: " + this);
+            }
+            return version << 35 | (counted ? 1L : 0L) << 34 | (long) (day + 1) << 17 | (previousDay + 1);
+        }
     }
 
-    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
-    @ResetHandler
-    void reset() {
-        ideas.drop();
-        prepare();
+    @Override
+    public Set<Class<?>> handles() {
+        return Set.of(IdeaSubmitted.class, IdeaAmended.class, CsoValidationRecorded.class, IdeaValidated.class,
+                ActionForwarded.class, IdeaAnswered.class, ProgressReported.class, IdeaCompleted.class, IdeaHidden.class,
+                IdeaRestored.class, IdeaTextRedacted.class, VoteCast.class, VoteWithdrawn.class);
     }
 
-    private void prepare() {
-        ideas.createIndex(Indexes.ascending("municipalityId"));
+    @Override
+    public void apply(Fact fact, Documents documents) {
+        Object event = fact.payload();
+        if (event instanceof VoteCast cast) {
+            ballot(documents, cast.ideaId(), cast.voterPseudonym(), fact, true);
+        } else if (event instanceof VoteWithdrawn withdrawn) {
+            ballot(documents, withdrawn.ideaId(), withdrawn.voterPseudonym(), fact, false);
+        } else if (event instanceof IdeaSubmitted submitted) {
+            submitted(documents, submitted, fact);
+        } else {
+            Document idea = documents.find(IDEAS, org.civicledger.query.readmodel.FactKeys.keyOf(fact.payload()));
+            if (idea == null || idea.get("version", Number.class).longValue() >= fact.sequence()) {
+                return; // applied already (or the idea is unknown here: nothing to change)
+            }
+            change(idea, event, fact.at());
+            idea.put("version", fact.sequence());
+            documents.changed(IDEAS, idea);
+        }
     }
 
-    @EventHandler
-    void on(IdeaSubmitted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.create(ideas, event.ideaId(), sequence, new Document()
+    private static void submitted(Documents documents, IdeaSubmitted event, Fact fact) {
+        if (documents.find(IDEAS, event.ideaId()) != null) {
+            return;
+        }
+        Document idea = documents.findOrMake(IDEAS, event.ideaId());
+        idea.append("version", fact.sequence())
                 .append("municipalityId", event.municipalityId())
                 .append("localCommunity", event.localCommunity())
                 .append("topic", event.topic())
@@ -90,187 +116,131 @@ public class IdeaProjection {
                 .append("channel", event.channel().name())
                 .append("status", IdeaStatus.SUBMITTED.name())
                 .append("ideaVersion", 1)
-                .append("validations", List.of())
+                .append("validations", new ArrayList<Document>())
                 .append("hidden", false)
-                .append("submittedAt", Date.from(at)));
-        homes.remember(event.ideaId(), event.municipalityId());
+                .append("submittedAt", Date.from(fact.at()))
+                .append("votes", 0L)
+                .append("voteShares", new Document());
     }
 
-    @EventHandler
-    void on(IdeaAmended event, @SequenceNumber long sequence) {
-        Document idea = Versioned.unapplied(ideas, event.ideaId(), sequence);
-        if (idea == null) {
-            return;
-        }
-        List<Document> validations = new ArrayList<>(idea.getList("validations", Document.class));
-        validations.forEach(v -> v.put("current", false)); // the new version is validated afresh
-        Versioned.applyTo(ideas, idea, sequence, Updates.combine(
-                Updates.set("validations", validations),
-                Updates.set("localCommunity", event.localCommunity()),
-                Updates.set("topic", event.topic()),
-                Updates.set("title", SealedDocuments.of(event.title())),
-                Updates.set("description", SealedDocuments.of(event.description())),
-                Updates.set("language", event.language()),
-                Updates.set("ideaVersion", event.version()),
-                Updates.set("status", IdeaStatus.SUBMITTED.name())));
-    }
-
-    @EventHandler
-    void on(CsoValidationRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Document idea = Versioned.unapplied(ideas, event.ideaId(), sequence);
-        if (idea == null) {
-            return;
-        }
-        List<Document> validations = new ArrayList<>(idea.getList("validations", Document.class));
-        validations.forEach(v -> {
-            if (v.getString("csoId").equals(event.csoId())) {
-                v.put("current", false);
+    private static void change(Document idea, Object event, Instant at) {
+        if (event instanceof IdeaAmended amended) {
+            validations(idea).forEach(v -> v.put("current", false)); // the new version is validated afresh
+            idea.append("localCommunity", amended.localCommunity()).append("topic", amended.topic())
+                    .append("title", SealedDocuments.of(amended.title()))
+                    .append("description", SealedDocuments.of(amended.description()))
+                    .append("language", amended.language()).append("ideaVersion", amended.version())
+                    .append("status", IdeaStatus.SUBMITTED.name());
+        } else if (event instanceof CsoValidationRecorded validation) {
+            List<Document> validations = validations(idea);
+            validations.forEach(v -> {
+                if (v.getString("csoId").equals(validation.csoId())) {
+                    v.put("current", false);
+                }
+            });
+            validations.add(new Document("csoId", validation.csoId()).append("decision", validation.decision().name())
+                    .append("reason", SealedDocuments.of(validation.reason())).append("ideaVersion", validation.ideaVersion())
+                    .append("current", true).append("at", Date.from(at)));
+            boolean changesRequested = validations.stream().anyMatch(v -> v.getBoolean("current")
+                    && ValidationDecision.REQUEST_CHANGES.name().equals(v.getString("decision")));
+            idea.put("status", (changesRequested ? IdeaStatus.CHANGES_REQUESTED : IdeaStatus.SUBMITTED).name());
+        } else if (event instanceof IdeaValidated) {
+            idea.put("status", IdeaStatus.VALIDATED.name());
+        } else if (event instanceof ActionForwarded forwarded) {
+            idea.put("status", IdeaStatus.FORWARDED.name());
+            idea.put("action", new Document("csoId", forwarded.csoId()).append("kind", forwarded.kind().name())
+                    .append("description", SealedDocuments.of(forwarded.description())).append("at", Date.from(at)));
+        } else if (event instanceof IdeaAnswered answered) {
+            idea.put("status", answered.decision().name());
+            if (idea.getDate("firstAnsweredAt") == null) {
+                idea.put("firstAnsweredAt", Date.from(at));
             }
-        });
-        validations.add(new Document("csoId", event.csoId()).append("decision", event.decision().name())
-                .append("reason", SealedDocuments.of(event.reason())).append("ideaVersion", event.ideaVersion())
-                .append("current", true).append("at", Date.from(at)));
-        boolean changesRequested = validations.stream().anyMatch(v -> v.getBoolean("current")
-                && ValidationDecision.REQUEST_CHANGES.name().equals(v.getString("decision")));
-        Versioned.applyTo(ideas, idea, sequence, Updates.combine(
-                Updates.set("validations", validations),
-                Updates.set("status", (changesRequested ? IdeaStatus.CHANGES_REQUESTED : IdeaStatus.SUBMITTED).name())));
-    }
-
-    @EventHandler
-    void on(IdeaValidated event, @SequenceNumber long sequence) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("status", IdeaStatus.VALIDATED.name()));
-    }
-
-    @EventHandler
-    void on(ActionForwarded event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
-                Updates.set("status", IdeaStatus.FORWARDED.name()),
-                Updates.set("action", new Document("csoId", event.csoId()).append("kind", event.kind().name())
-                        .append("description", SealedDocuments.of(event.description())).append("at", Date.from(at)))));
-    }
-
-    @EventHandler
-    void on(IdeaAnswered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.combine(
-                Updates.set("status", event.decision().name()),
-                Updates.min("firstAnsweredAt", Date.from(at)),
-                Updates.addToSet("answerDecisions", event.decision().name()),
-                Updates.set("response", new Document("decision", event.decision().name())
-                        .append("rationale", SealedDocuments.of(event.rationale())).append("department", event.department())
-                        .append("at", Date.from(at)))));
-    }
-
-    @EventHandler
-    void on(ProgressReported event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("progress",
-                new Document("percent", event.percent()).append("note", SealedDocuments.of(event.note()))
-                        .append("at", Date.from(at))));
-    }
-
-    @EventHandler
-    void on(IdeaCompleted event, @SequenceNumber long sequence) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.set("status", IdeaStatus.COMPLETED.name()));
-    }
-
-    @EventHandler
-    void on(IdeaHidden event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, moderation(true, event.reason(), at));
-    }
-
-    @EventHandler
-    void on(IdeaRestored event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, moderation(false, event.reason(), at));
-    }
-
-    /** The text's key is gone already; the document keeps what was redacted, and when, for the idea's page. */
-    @EventHandler
-    void on(IdeaTextRedacted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        Versioned.apply(ideas, event.ideaId(), sequence, Updates.push("redactions",
-                new Document("version", event.version()).append("field", event.field()).append("at", Date.from(at))));
-    }
-
-    /** Every idea as the public sees it, oldest first. */
-    public void forEachIdea(java.util.function.Consumer<IdeaView> each) {
-        ideas.find().sort(new Document("submittedAt", 1)).forEach(d -> each.accept(view(d)));
-    }
-
-    private static Bson moderation(boolean hidden, SealedText reason, Instant at) {
-        return Updates.combine(Updates.set("hidden", hidden), Updates.set("moderation", new Document("hidden", hidden)
-                .append("reason", SealedDocuments.of(reason)).append("at", Date.from(at))));
-    }
-
-    @QueryHandler
-    Optional<IdeaView> handle(FindIdea query) {
-        Document idea = ideas.find(eq("_id", query.ideaId())).first();
-        return Optional.ofNullable(idea).map(this::view);
-    }
-
-    private IdeaView view(Document d) {
-        boolean hidden = d.getBoolean("hidden", false);
-        Document action = d.get("action", Document.class);
-        Document response = d.get("response", Document.class);
-        Document progress = d.get("progress", Document.class);
-        Document moderation = d.get("moderation", Document.class);
-        List<Document> validations = d.getList("validations", Document.class, List.of());
-        List<Document> sealed = new ArrayList<>();
-        if (!hidden) {
-            sealed.add(d.get("title", Document.class));
-            sealed.add(d.get("description", Document.class));
-        }
-        validations.forEach(v -> sealed.add(v.get("reason", Document.class)));
-        for (Document part : java.util.Arrays.asList(action, response, progress, moderation)) {
-            if (part != null) {
-                part.values().stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(sealed::add);
+            List<String> decisions = new ArrayList<>(idea.getList("answerDecisions", String.class, List.of()));
+            if (!decisions.contains(answered.decision().name())) {
+                decisions.add(answered.decision().name());
             }
+            idea.put("answerDecisions", decisions);
+            idea.put("response", new Document("decision", answered.decision().name())
+                    .append("rationale", SealedDocuments.of(answered.rationale())).append("department", answered.department())
+                    .append("at", Date.from(at)));
+        } else if (event instanceof ProgressReported progress) {
+            idea.put("progress", new Document("percent", progress.percent())
+                    .append("note", SealedDocuments.of(progress.note())).append("at", Date.from(at)));
+        } else if (event instanceof IdeaCompleted) {
+            idea.put("status", IdeaStatus.COMPLETED.name());
+        } else if (event instanceof IdeaHidden hidden) {
+            moderation(idea, true, hidden.reason(), at);
+        } else if (event instanceof IdeaRestored restored) {
+            moderation(idea, false, restored.reason(), at);
+        } else if (event instanceof IdeaTextRedacted redacted) {
+            // the text's key is gone already; the document keeps what was redacted, and when, for the idea's page
+            List<Document> redactions = new ArrayList<>(idea.getList("redactions", Document.class, List.of()));
+            redactions.add(new Document("version", redacted.version()).append("field", redacted.field())
+                    .append("at", Date.from(at)));
+            idea.put("redactions", redactions);
         }
-        SealedDocuments.Opened opened = SealedDocuments.open(texts, sealed);
-        Disclosure disclosure = new Disclosure(Disclosure.Rule.EXACT);
-        Document title = d.get("title", Document.class);
-        Document description = d.get("description", Document.class);
-        java.util.Map<String, String> withheld = new java.util.TreeMap<>();
-        if (hidden) {
-            withheld.put("title", "HIDDEN");
-            withheld.put("description", "HIDDEN");
-        } else {
-            java.util.Optional.ofNullable(opened.withheld(title)).ifPresent(why -> withheld.put("title", why));
-            java.util.Optional.ofNullable(opened.withheld(description)).ifPresent(why -> withheld.put("description", why));
-        }
-        return new IdeaView(
-                d.getString("_id"),
-                d.getString("municipalityId"),
-                d.getString("localCommunity"),
-                d.getString("topic"),
-                hidden ? null : opened.text(title),
-                hidden ? null : opened.text(description),
-                d.getString("language"),
-                d.getString("channel"),
-                d.getString("status"),
-                d.getInteger("ideaVersion", 1),
-                d.getDate("submittedAt").toInstant(),
-                new IdeaView.Votes(disclosure.count("/votes/identified", votes.countFor(d.getString("_id"))),
-                        disclosure.count("/votes/anonymousOpinions", consultations.anonymousOpinionsAbout(d.getString("_id")))),
-                validations.stream()
-                        .map(v -> new IdeaView.Validation(v.getString("csoId"), v.getString("decision"),
-                                opened.text(v.get("reason", Document.class)), v.getInteger("ideaVersion", 1),
-                                v.getBoolean("current", false), v.getDate("at").toInstant()))
-                        .toList(),
-                action == null ? null : new IdeaView.Action(action.getString("csoId"), action.getString("kind"),
-                        opened.text(action.get("description", Document.class)), action.getDate("at").toInstant()),
-                response == null ? null : new IdeaView.Response(response.getString("decision"),
-                        opened.text(response.get("rationale", Document.class)), response.getString("department"),
-                        response.getDate("at").toInstant()),
-                progress == null ? null : new IdeaView.Progress(progress.getInteger("percent"),
-                        opened.text(progress.get("note", Document.class)), progress.getDate("at").toInstant()),
-                moderation == null ? null : new IdeaView.Moderation(moderation.getBoolean("hidden"),
-                        opened.text(moderation.get("reason", Document.class)), moderation.getDate("at").toInstant()),
-                withheld,
-                disclosure.marker());
     }
 
-    /** Whether moderation hides the idea now (false for an idea not known here). */
-    public boolean hidden(String ideaId) {
-        Document idea = ideas.find(eq("_id", ideaId)).projection(new Document("hidden", 1)).first();
-        return idea != null && idea.getBoolean("hidden", false);
+    private static List<Document> validations(Document idea) {
+        return idea.getList("validations", Document.class);
+    }
+
+    private static void moderation(Document idea, boolean hidden, SealedText reason, Instant at) {
+        idea.put("hidden", hidden);
+        idea.put("moderation", new Document("hidden", hidden).append("reason", SealedDocuments.of(reason))
+                .append("at", Date.from(at)));
+    }
+
+    /** Event {@code fact} of {@code voter}'s ballot for {@code ideaId}: it counts now ({@code counts}), or not. */
+    private static void ballot(Documents documents, String ideaId, String voter, Fact fact, boolean counts) {
+        Document idea = documents.find(IDEAS, ideaId);
+        if (idea == null) { // a ballot's idea is stored before it and comes first in the pass: never so
+            throw new IllegalStateException("A vote for idea " + ideaId + ", which the read models do not know");
+        }
+        int share = shareOf(voter);
+        Document ballots = documents.findOrMake(BALLOTS, ideaId + ":" + share);
+        Document byVoter = ballots.get("b", Document.class);
+        if (byVoter == null) {
+            byVoter = new Document();
+            ballots.put("b", byVoter);
+        }
+        String mark = markOf(voter);
+        Ballot before = Ballot.unpacked(byVoter.get(mark, Number.class));
+        if (before != null && before.version() >= fact.sequence()) {
+            return; // applied already
+        }
+        int day = counts ? (int) Math.floorDiv(fact.at().getEpochSecond(), 86_400) : before == null ? -1 : before.day();
+        Ballot now = new Ballot(fact.sequence(), counts, day, before == null ? -1 : before.day());
+        byVoter.put(mark, now.packed());
+        Number stored = ballots.get("n", Number.class);
+        long counted = (stored == null ? 0 : stored.longValue()) + (counts ? 1 : 0) - (before != null && before.counted() ? 1 : 0);
+        ballots.put("n", counted);
+        documents.changed(BALLOTS, ballots);
+        Document shares = idea.get("voteShares", Document.class);
+        shares.put(Integer.toString(share), counted);
+        idea.put("votes", shares.values().stream().mapToLong(n -> ((Number) n).longValue()).sum());
+        documents.changed(IDEAS, idea);
+    }
+
+    /** The ballot of {@code voter} for {@code ideaId} as last applied, or null: for projections that follow the votes. */
+    public static Ballot ballotOf(Documents documents, String ideaId, String voter) {
+        Document ballots = documents.find(BALLOTS, ideaId + ":" + shareOf(voter));
+        Document byVoter = ballots == null ? null : ballots.get("b", Document.class);
+        return byVoter == null ? null : Ballot.unpacked(byVoter.get(markOf(voter), Number.class));
+    }
+
+    private static int shareOf(String voter) {
+        return Math.floorMod(voter.hashCode(), BALLOT_SHARES);
+    }
+
+    /** The name a ballot is kept under: the pseudonym itself, when it is a field name MongoDB accepts. */
+    static String markOf(String voter) {
+        return markOfPseudonym(voter);
+    }
+
+    /** A pseudonym as a field name MongoDB accepts (itself, or its base64 behind a tilde). */
+    public static String markOfPseudonym(String voter) {
+        return FIELD_NAME.matcher(voter).matches() ? voter
+                : "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(voter.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,71 +1,44 @@
 package org.civicledger.query.municipality;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import java.text.Collator;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryHandler;
+import java.util.Set;
 import org.bson.Document;
 import org.civicledger.domain.municipality.MunicipalityRegistered;
-import org.civicledger.query.municipality.MunicipalityQueries.FindMunicipality;
-import org.civicledger.query.municipality.MunicipalityQueries.ListMunicipalities;
-import org.civicledger.query.readstore.Versioned;
+import org.civicledger.query.readmodel.Documents;
+import org.civicledger.query.readmodel.Fact;
+import org.civicledger.query.readmodel.Listing;
+import org.civicledger.query.readmodel.Projection;
+import org.civicledger.query.readmodel.Rank;
+import org.civicledger.query.readmodel.ReadCollection;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code municipalities} collection. */
+/** Keeps {@code municipalities}, and the list of them ({@code municipalityIndex}). */
 @Component
-@ProcessingGroup(MunicipalityProjection.PROCESSING_GROUP)
-public class MunicipalityProjection {
+@Order(5)
+public class MunicipalityProjection implements Projection {
 
-    public static final String PROCESSING_GROUP = "municipalities";
+    public static final ReadCollection MUNICIPALITIES = ReadCollection.of("municipalities", Rank.VIEW);
+    public static final ReadCollection INDEX = ReadCollection.of("municipalityIndex", Rank.VIEW);
+    static final String ALL = "all";
 
-    private final MongoCollection<Document> municipalities;
-
-    public MunicipalityProjection(MongoDatabase readStore) {
-        this.municipalities = readStore.getCollection("municipalities");
-        prepare();
+    @Override
+    public Set<Class<?>> handles() {
+        return Set.of(MunicipalityRegistered.class);
     }
 
-    /** Rebuilding from zero: forget everything, so that the replay writes every document afresh. */
-    @ResetHandler
-    void reset() {
-        municipalities.drop();
-        prepare();
+    @Override
+    public void apply(Fact fact, Documents documents) {
+        MunicipalityRegistered event = (MunicipalityRegistered) fact.payload();
+        if (documents.find(MUNICIPALITIES, event.municipalityId()) == null) {
+            documents.findOrMake(MUNICIPALITIES, event.municipalityId()).append("version", fact.sequence())
+                    .append("name", event.name());
+        }
+        Listing.put(documents, INDEX, ALL, event.municipalityId(), event.name());
     }
 
-    private void prepare() {
-        // no index beyond _id
-    }
-
-    @EventHandler
-    void on(MunicipalityRegistered event, @SequenceNumber long sequence) {
-        Versioned.create(municipalities, event.municipalityId(), sequence, new Document("name", event.name()));
-    }
-
-    @QueryHandler
-    List<MunicipalityView> handle(ListMunicipalities query) {
-        List<MunicipalityView> all = new ArrayList<>();
-        municipalities.find().forEach(d -> all.add(view(d)));
-        Collator bosnian = Collator.getInstance(Locale.forLanguageTag("bs"));
-        all.sort((a, b) -> bosnian.compare(a.name(), b.name()));
-        return query.page().of(all);
-    }
-
-    @QueryHandler
-    Optional<MunicipalityView> handle(FindMunicipality query) {
-        return Optional.ofNullable(municipalities.find(eq("_id", query.municipalityId())).first()).map(this::view);
-    }
-
-    private MunicipalityView view(Document d) {
-        return new MunicipalityView(d.getString("_id"), d.getString("name"));
+    /** The name of a municipality, for projections that file things under it (null if not registered). */
+    public static String name(Documents documents, String municipalityId) {
+        Document municipality = documents.find(MUNICIPALITIES, municipalityId);
+        return municipality == null ? null : municipality.getString("name");
     }
 }

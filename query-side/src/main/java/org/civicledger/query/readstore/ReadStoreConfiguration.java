@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -30,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, an
  * in-process server that speaks the MongoDB wire protocol, keeping its documents in the heap
- * ({@code civic.read-store.embedded.storage=memory}, the default) or in a file under the data directory
+ * ({@code civic.read-store.embedded.storage=memory}, the default, with a snapshot kept across restarts) or in a file under the data directory
  * ({@code file}: memory bounded by {@code civic.read-store.embedded.cache-mib}, kept across restarts). Either way every read model
  * is written and read through the MongoDB Java driver, and the projections' tracking tokens live in
  * the same database as the read models they describe: a fresh read store has no tokens, so the
@@ -41,19 +44,45 @@ public class ReadStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
 
-    /** Present only when no MongoDB URI is configured. */
-    public record EmbeddedReadStore(MongoServer server, String uri) implements AutoCloseable {
+    /** Present only when no MongoDB URI is configured; {@code snapshot} only when its memory is kept across restarts. */
+    public record EmbeddedReadStore(MongoServer server, String uri, ReadStoreSnapshot snapshot, String database,
+                                    ScheduledExecutorService cadence) implements AutoCloseable {
+
+        /** Writes the snapshot (the passes have stopped and written their documents and tokens), then stops. */
         @Override
         public void close() {
+            if (cadence != null) {
+                cadence.shutdownNow();
+            }
+            if (snapshot != null) {
+                writeSnapshot("at stop");
+            }
             if (server != null) {
                 server.shutdownNow();
+            }
+        }
+
+        void writeSnapshot(String when) {
+            try (MongoClient client = MongoClients.create(uri)) {
+                ReadStoreSnapshot.Outcome written = snapshot.write(client.getDatabase(database));
+                if (written != null) {
+                    log.info("Read store snapshot written {}: {} documents in {} collections, {} MiB in {} s, {}", when,
+                            written.documents(), written.collections(), written.bytes() >> 20,
+                            String.format(Locale.ROOT, "%.1f", written.seconds()), snapshot.file());
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Read store snapshot not written {} ({}); the earlier one is kept", when, e.toString());
             }
         }
     }
 
     /** How the embedded read store keeps its documents. */
     enum Storage {
-        /** In the heap only (the default): fastest, gone at every stop (rebuilt from the events at the next start). */
+        /**
+         * In the heap (the default): fastest; kept across restarts by a snapshot under the data directory,
+         * written at stop and every {@code civic.read-store.embedded.snapshot-every} (PT10M; PT0S: none, the
+         * read models are then rebuilt from the events at every start).
+         */
         MEMORY,
         /**
          * In a file under the data directory (H2's MVStore): memory bounded by a cache, read models kept
@@ -74,9 +103,11 @@ public class ReadStoreConfiguration {
     EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri,
                                         @Value("${civic.read-store.embedded.storage:memory}") String storage,
                                         @Value("${civic.read-store.embedded.cache-mib:64}") int cacheMiB,
+                                        @Value("${civic.read-store.embedded.snapshot-every:PT10M}") Duration snapshotEvery,
+                                        @Value("${civic.read-store.mongodb.database:civic-ledger}") String database,
                                         @Value("${civic.data-dir:./data}") String dataDirectory) {
         if (!uri.isBlank()) {
-            return new EmbeddedReadStore(null, uri);
+            return new EmbeddedReadStore(null, uri, null, database, null);
         }
         MongoServer server;
         String where;
@@ -100,7 +131,27 @@ public class ReadStoreConfiguration {
         String embeddedUri = "mongodb://127.0.0.1:" + address.getPort();
         log.info("Read store: embedded MongoDB-wire server ({}) at {}; a read store without a projection's "
                 + "position is rebuilt from the events", where, embeddedUri);
-        return new EmbeddedReadStore(server, embeddedUri);
+        if (Storage.of(storage) == Storage.FILE || snapshotEvery.isZero() || snapshotEvery.isNegative()) {
+            return new EmbeddedReadStore(server, embeddedUri, null, database, null);
+        }
+        ReadStoreSnapshot snapshot = new ReadStoreSnapshot(Path.of(dataDirectory, "read-store", "snapshot.bson").toAbsolutePath());
+        try (MongoClient client = MongoClients.create(embeddedUri)) {
+            ReadStoreSnapshot.Outcome restored = snapshot.restore(client, database);
+            if (restored != null) {
+                log.info("Read store restored from its snapshot: {} documents in {} collections in {} s ({})",
+                        restored.documents(), restored.collections(), String.format(Locale.ROOT, "%.1f", restored.seconds()),
+                        snapshot.file());
+            }
+        }
+        ScheduledExecutorService cadence = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-store-snapshot");
+            thread.setDaemon(true);
+            return thread;
+        });
+        EmbeddedReadStore embedded = new EmbeddedReadStore(server, embeddedUri, snapshot, database, cadence);
+        long every = snapshotEvery.toMillis();
+        cadence.scheduleWithFixedDelay(() -> embedded.writeSnapshot("on its cadence"), every, every, TimeUnit.MILLISECONDS);
+        return embedded;
     }
 
     @Bean(destroyMethod = "close")

@@ -10,9 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The command-line switch {@code --civic.rebuild=<projection>[,...]|all}: rebuilds those projections
- * from zero once the system is up, logging progress (events done, rate, time left) every few seconds
- * until each has caught up.
+ * The command-line switch {@code --civic.rebuild=<projection>[,...]|all}: builds a new generation of the read
+ * models from the first event once the system is up (all projections are built together by one pass), logging
+ * progress (events done, rate, time left) every few seconds until it has caught up and readers use it.
  */
 @Component
 class RebuildAtStartup implements org.springframework.beans.factory.DisposableBean {
@@ -35,6 +35,7 @@ class RebuildAtStartup implements org.springframework.beans.factory.DisposableBe
         }
         List<String> started = new ArrayList<>();
         for (String name : requested.split(",")) {
+            started.clear();
             started.addAll(rebuilds.rebuild(name.strip()));
         }
         log.info("Rebuilding {} from the first event", started);
@@ -56,15 +57,12 @@ class RebuildAtStartup implements org.springframework.beans.factory.DisposableBe
         try {
             while (true) {
                 Thread.sleep(3_000);
-                boolean done = true;
-                for (String projection : projections) {
-                    ProjectionRebuilds.Progress p = rebuilds.progress(projection);
-                    done &= p.rebuilt();
-                    log.info("Rebuild {}: position {} of {} ({}%), {} positions/s, about {} s left", projection, p.position(),
-                            p.head(), p.percent() == null ? "?" : String.format("%.1f", p.percent()),
-                            p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
-                            p.secondsLeft() == null ? "?" : p.secondsLeft());
-                }
+                ProjectionRebuilds.Progress p = rebuilds.progress(projections.get(0));
+                boolean done = p.rebuilt();
+                log.info("Rebuild of generation {}: position {} of {} ({}%), {} positions/s, about {} s left", p.generation(),
+                        p.position(), p.head(), p.percent() == null ? "?" : String.format("%.1f", p.percent()),
+                        p.eventsPerSecond() == null ? "?" : String.format("%.0f", p.eventsPerSecond()),
+                        p.secondsLeft() == null ? "?" : p.secondsLeft());
                 if (done) {
                     log.info("Rebuild of {} complete", projections);
                     return;

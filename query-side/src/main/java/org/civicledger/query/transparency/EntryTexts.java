@@ -12,7 +12,7 @@ import org.civicledger.domain.shared.InvalidField;
 import org.civicledger.domain.shared.OpenedText;
 import org.civicledger.domain.shared.SealedText;
 import org.civicledger.domain.shared.TextVault;
-import org.civicledger.query.idea.IdeaProjection;
+import org.civicledger.query.idea.IdeaReader;
 import org.civicledger.query.readstore.NotFound;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
@@ -43,10 +43,10 @@ class EntryTexts {
     private final TransparencyLog log;
     private final EventStore events;
     private final TextVault texts;
-    private final IdeaProjection ideas;
+    private final IdeaReader ideas;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    EntryTexts(TransparencyLog log, @Lazy EventStore events, TextVault texts, IdeaProjection ideas) {
+    EntryTexts(TransparencyLog log, @Lazy EventStore events, TextVault texts, IdeaReader ideas) {
         this.log = log;
         this.events = events;
         this.texts = texts;

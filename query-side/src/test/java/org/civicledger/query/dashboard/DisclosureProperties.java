@@ -17,7 +17,9 @@ import org.civicledger.domain.idea.Channel;
 import org.civicledger.query.dashboard.Dashboard.Participation;
 import org.civicledger.query.dashboard.Dashboard.Support;
 import org.civicledger.query.disclosure.Disclosure;
-import org.civicledger.query.participation.ParticipationProjection.Kind;
+import org.bson.Document;
+import org.civicledger.query.municipalday.Figures;
+import org.civicledger.query.municipalday.MunicipalDays;
 
 /**
  * Over random activity and random periods, the dashboard's counts of people's acts never show a count from
@@ -30,32 +32,48 @@ class DisclosureProperties {
 
     private static final int DAYS = 40;
 
+    /** One act as counted: what kind, on which channel, and the stated profile of an identified act. */
+    record Act(String kind, Channel channel, String gender, String ageBand, String localCommunity) {
+    }
+
     /** An act on a day. */
-    record Dated(int day, ParticipationFigures.Act act) {
+    record Dated(int day, Act act) {
     }
 
     @Provide
     Arbitrary<List<Dated>> activity() {
-        Arbitrary<ParticipationFigures.Act> act = Combinators.combine(
-                Arbitraries.of(Kind.values()),
+        Arbitrary<Act> act = Combinators.combine(
+                Arbitraries.of("IDEA", "VOTE", "ANSWER", "OPINION"),
                 Arbitraries.of("FEMALE", "MALE", "OTHER").injectNull(0.4),
                 Arbitraries.of("18_24", "25_34", "65_PLUS").injectNull(0.5),
                 Arbitraries.of("Centar", "Mahala", "Donji Vakuf/Gornji", "Stari Grad", "Luka").injectNull(0.3))
-                .as((kind, gender, age, community) -> kind == Kind.OPINION
-                        ? new ParticipationFigures.Act(kind, Channel.BENCH, null, null, null)
-                        : new ParticipationFigures.Act(kind, Channel.WEB, gender, age, community));
+                .as((kind, gender, age, community) -> kind.equals("OPINION")
+                        ? new Act(kind, Channel.BENCH, null, null, null)
+                        : new Act(kind, Channel.WEB, gender, age, community));
         return Combinators.combine(Arbitraries.integers().between(0, DAYS - 1), act).as(Dated::new)
                 .list().ofMaxSize(60);
     }
 
     /** Everything a window publishes of the acts, by pointer. */
     private static Map<String, Long> published(List<Dated> activity, int from, int to, Map<String, Disclosure.Reason> why) {
-        List<ParticipationFigures.Act> acts = activity.stream().filter(d -> d.day() >= from && d.day() < to)
-                .map(Dated::act).toList();
-        ParticipationFigures.Counted counted = ParticipationFigures.count(acts);
+        Figures counted = new Figures();
+        for (int day = from; day < to; day++) {
+            Document kept = new Document("municipalityId", "maglaj").append("day", "2026-01-01");
+            Document acts = new Document();
+            int index = 0;
+            for (Dated dated : activity) {
+                if (dated.day() == day) {
+                    Act a = dated.act();
+                    acts.append("act" + index++, new Document("v", 0L).append("kind", a.kind())
+                            .append("channel", a.channel().name()).append("gender", a.gender())
+                            .append("ageBand", a.ageBand()).append("localCommunity", a.localCommunity()));
+                }
+            }
+            counted.add(MunicipalDays.figuresOf(kept.append("acts", acts)));
+        }
         Disclosure disclosure = new Disclosure(Disclosure.Rule.BANDED);
-        Participation participation = ParticipationFigures.participation(counted, disclosure);
-        Support support = ParticipationFigures.support(counted, disclosure);
+        Participation participation = DashboardReader.participation(counted, disclosure);
+        Support support = DashboardReader.support(counted, disclosure);
         Map<String, Long> shown = new LinkedHashMap<>();
         shown.put("/participation/acts", participation.acts());
         put(shown, "/participation/byKind", participation.byKind());
@@ -69,19 +87,45 @@ class DisclosureProperties {
         return shown;
     }
 
+    /** The true counts, counted here directly from the acts, for every cell the dashboard shows. */
     private static Map<String, Long> truth(List<Dated> activity, int from, int to) {
-        ParticipationFigures.Counted counted = ParticipationFigures.count(activity.stream()
-                .filter(d -> d.day() >= from && d.day() < to).map(Dated::act).toList());
+        Map<String, Long> byKind = zeroes(List.of("ANSWER", "IDEA", "OPINION", "VOTE"));
+        Map<String, Long> byChannel = zeroes(List.of("BENCH", "WEB"));
+        Map<String, Long> byGender = zeroes(List.of("FEMALE", "MALE", "OTHER", "NOT_STATED"));
+        Map<String, Long> byAgeBand = zeroes(List.of("18_24", "25_34", "35_44", "45_54", "55_64", "65_PLUS", "UNDER_18",
+                "NOT_STATED"));
+        Map<String, Long> byCommunity = zeroes(List.of("NOT_STATED"));
+        long total = 0;
+        for (Dated dated : activity) {
+            if (dated.day() < from || dated.day() >= to) {
+                continue;
+            }
+            Act act = dated.act();
+            total++;
+            byKind.merge(act.kind(), 1L, Long::sum);
+            byChannel.merge(act.channel().name(), 1L, Long::sum);
+            if (act.channel() == Channel.WEB) {
+                byGender.merge(act.gender() == null ? "NOT_STATED" : act.gender(), 1L, Long::sum);
+                byAgeBand.merge(act.ageBand() == null ? "NOT_STATED" : act.ageBand(), 1L, Long::sum);
+                byCommunity.merge(act.localCommunity() == null ? "NOT_STATED" : act.localCommunity(), 1L, Long::sum);
+            }
+        }
         Map<String, Long> truth = new LinkedHashMap<>();
-        truth.put("/participation/acts", counted.total());
-        put(truth, "/participation/byKind", counted.byKind());
-        put(truth, "/participation/byChannel", counted.byChannel());
-        put(truth, "/participation/byGender", counted.byGender());
-        put(truth, "/participation/byAgeBand", counted.byAgeBand());
-        put(truth, "/participation/byLocalCommunity", counted.byLocalCommunity());
-        truth.put("/support/identifiedVotes", counted.byKind().get("VOTE"));
-        truth.put("/support/anonymousBenchOpinions", counted.byKind().get("OPINION"));
+        truth.put("/participation/acts", total);
+        put(truth, "/participation/byKind", byKind);
+        put(truth, "/participation/byChannel", byChannel);
+        put(truth, "/participation/byGender", byGender);
+        put(truth, "/participation/byAgeBand", byAgeBand);
+        put(truth, "/participation/byLocalCommunity", byCommunity);
+        truth.put("/support/identifiedVotes", byKind.get("VOTE"));
+        truth.put("/support/anonymousBenchOpinions", byKind.get("OPINION"));
         return truth;
+    }
+
+    private static Map<String, Long> zeroes(List<String> keys) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        keys.forEach(key -> counts.put(key, 0L));
+        return counts;
     }
 
     private static void put(Map<String, Long> into, String pointer, Map<String, Long> cells) {

@@ -1,14 +1,9 @@
 package org.civicledger.query.idea;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import static org.civicledger.domain.shared.TestVault.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.civicledger.domain.idea.ActionForwarded;
 import org.civicledger.domain.idea.ActionKind;
@@ -23,43 +18,35 @@ import org.civicledger.domain.idea.IdeaValidated;
 import org.civicledger.domain.idea.ValidationDecision;
 import org.civicledger.domain.shared.TestVault;
 import org.civicledger.domain.vote.VoteCast;
-import org.civicledger.query.disclosure.Disclosure;
 import org.civicledger.domain.vote.VoteWithdrawn;
+import org.civicledger.query.consultation.ConsultationReader;
+import org.civicledger.query.disclosure.Disclosure;
+import org.civicledger.query.readmodel.TestPass;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The idea projection over the MongoDB driver: duplicates and replays never change what was projected (the
- * vote tally's own rules: {@link VoteProjectionTest}).
+ * The idea projection, applied by a pass over a MongoDB-wire server: duplicates, replays and a write cut short
+ * never change what was projected; an idea shows the ballots that count now.
  */
 class IdeaProjectionTest {
 
     private static final String ID = "5d0b6a1c-2f0e-4f43-8d2e-0c7a2b9f1e11";
+    private static final String IDEA = "idea-" + ID;
     private static final Instant AT = Instant.parse("2026-11-01T10:15:30Z");
 
-    private MongoServer server;
-    private MongoClient client;
-    private MongoDatabase readStore;
-    private VoteProjection votes;
-    private IdeaProjection projection;
     private final TestVault vault = new TestVault();
+    private TestPass pass;
 
     @BeforeEach
     void setUp() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        readStore = client.getDatabase("test");
-        IdeaHomes homes = new IdeaHomes(readStore);
-        votes = new VoteProjection(readStore, homes);
-        projection = new IdeaProjection(readStore, votes, new org.civicledger.query.consultation.ConsultationProjection(
-                readStore, java.time.Clock.systemUTC(), vault), homes, vault);
+        pass = TestPass.of(new IdeaProjection());
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        server.shutdownNow();
+        pass.close();
     }
 
     private static IdeaSubmitted submitted(String title) {
@@ -67,13 +54,28 @@ class IdeaProjectionTest {
                 "pseudonym-0123456789", "bench-maglaj", null);
     }
 
+    /** An event of the idea's own stream. */
+    private void idea(Object event, long sequence) {
+        pass.apply(event, IDEA, sequence, AT);
+    }
+
+    /** An event of a voter's ballot on the idea. */
+    private void ballot(Object event, long sequence) {
+        pass.apply(event, "ballot", sequence, AT);
+    }
+
     private IdeaView view() {
-        return projection.handle(new FindIdea(ID)).orElseThrow();
+        pass.write();
+        return reader().find(ID).orElseThrow();
+    }
+
+    private IdeaReader reader() {
+        return new IdeaReader(pass.reader(), new ConsultationReader(pass.reader(), vault, Clock.systemUTC()), vault);
     }
 
     @Test
     void anIdeaIsProjectedAsThePublicSeesIt() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
         IdeaView view = view();
         assertThat(view.title()).isEqualTo("Novi park");
@@ -86,31 +88,30 @@ class IdeaProjectionTest {
 
     @Test
     void aDuplicateOrReplayedEventChangesNothing() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
-        projection.on(submitted("Novi park"), 0, AT);
-        projection.on(submitted("A different title that must not win"), 0, Instant.parse("2026-11-02T00:00:00Z"));
+        idea(submitted("Novi park"), 0);
+        pass.apply(submitted("A different title that must not win"), IDEA, 0, Instant.parse("2026-11-02T00:00:00Z"));
 
-        assertThat(readStore.getCollection(IdeaProjection.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(pass.write().all(IdeaProjection.IDEAS)).hasSize(1);
         assertThat(view().title()).isEqualTo("Novi park");
         assertThat(view().submittedAt()).isEqualTo(AT);
     }
 
     @Test
     void aReplayedValidationIsRecordedOnceAndALaterOneSupersedes() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
         CsoValidationRecorded changes = new CsoValidationRecorded(ID, "cso-a", ValidationDecision.REQUEST_CHANGES,
                 text("Dodati lokaciju"), 1, "member-1");
 
-        projection.on(changes, 1, AT);
-        projection.on(changes, 1, AT);
+        idea(changes, 1);
+        idea(changes, 1);
 
         assertThat(view().validations()).hasSize(1);
         assertThat(view().status()).isEqualTo("CHANGES_REQUESTED");
 
-        projection.on(new IdeaAmended(ID, 2, null, "parks", text("Novi park kod škole"), text("Opis"), "hr", "p"), 2);
-        projection.on(new CsoValidationRecorded(ID, "cso-a", ValidationDecision.ENDORSE, text("Sada jasno"), 2, "member-1"),
-                3, AT);
+        idea(new IdeaAmended(ID, 2, null, "parks", text("Novi park kod škole"), text("Opis"), "hr", "p"), 2);
+        idea(new CsoValidationRecorded(ID, "cso-a", ValidationDecision.ENDORSE, text("Sada jasno"), 2, "member-1"), 3);
 
         IdeaView view = view();
         assertThat(view.title()).isEqualTo("Novi park kod škole");
@@ -121,10 +122,10 @@ class IdeaProjectionTest {
 
     @Test
     void theLifecycleIsFollowedToTheAnswer() {
-        projection.on(submitted("Novi park"), 0, AT);
-        projection.on(new IdeaValidated(ID, java.util.List.of("a", "b"), 2), 3);
-        projection.on(new ActionForwarded(ID, "a", "maglaj", ActionKind.PETITION, text("Peticija"), "m"), 4, AT);
-        projection.on(new IdeaAnswered(ID, "maglaj", AnswerDecision.ACCEPTED, text("Ima budžeta"), "Urbanizam", "o"), 5, AT);
+        idea(submitted("Novi park"), 0);
+        idea(new IdeaValidated(ID, java.util.List.of("a", "b"), 2), 3);
+        idea(new ActionForwarded(ID, "a", "maglaj", ActionKind.PETITION, text("Peticija"), "m"), 4);
+        idea(new IdeaAnswered(ID, "maglaj", AnswerDecision.ACCEPTED, text("Ima budžeta"), "Urbanizam", "o"), 5);
 
         IdeaView view = view();
         assertThat(view.status()).isEqualTo("ACCEPTED");
@@ -134,9 +135,9 @@ class IdeaProjectionTest {
 
     @Test
     void aHiddenIdeaWithholdsItsTextAndShowsTheReason() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
-        projection.on(new IdeaHidden(ID, text("Uvredljiv sadržaj"), "moderator"), 1, AT);
+        idea(new IdeaHidden(ID, text("Uvredljiv sadržaj"), "moderator"), 1);
 
         assertThat(view().title()).isNull();
         assertThat(view().description()).isNull();
@@ -145,27 +146,26 @@ class IdeaProjectionTest {
 
     @Test
     void theIdeaShowsTheBallotsThatCountNow() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
-        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
-        votes.on(new VoteCast(ID, "voter-2"), 0, AT);
-        votes.on(new VoteWithdrawn(ID, "voter-2"), 1);
+        ballot(new VoteCast(ID, "voter-1"), 0);
+        ballot(new VoteCast(ID, "voter-2"), 0);
+        ballot(new VoteWithdrawn(ID, "voter-2"), 1);
 
-        assertThat(votes.countFor(ID)).isEqualTo(1);
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).isEqualTo(1);
     }
 
     @Test
     void theAuthorsPseudonymIsNotPartOfThePublicView() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
-        assertThat(readStore.getCollection(IdeaProjection.COLLECTION).find().first().toJson())
-                .doesNotContain("pseudonym-0123456789");
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).toJson()).doesNotContain("pseudonym-0123456789");
     }
 
     @Test
     void aCountOfVotesFromOneToFourIsWithheldAndSaysSo() {
-        projection.on(submitted("Novi park"), 0, AT);
-        votes.on(new VoteCast(ID, "voter-1"), 0, AT);
+        idea(submitted("Novi park"), 0);
+        ballot(new VoteCast(ID, "voter-1"), 0);
 
         assertThat(view().votes().identified()).isNull();
         assertThat(view().disclosure().withheld()).containsEntry("/votes/identified", Disclosure.Reason.SMALL);
@@ -174,7 +174,7 @@ class IdeaProjectionTest {
 
     @Test
     void aRedactedDescriptionIsWithheldForGoodAndSaysWhy() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
         vault.redact(text("Opis"));
 
@@ -185,13 +185,71 @@ class IdeaProjectionTest {
 
     @Test
     void theReadStoreKeepsTextsSealedNeverInClear() {
-        projection.on(submitted("Novi park"), 0, AT);
+        idea(submitted("Novi park"), 0);
 
-        assertThat(readStore.getCollection(IdeaProjection.COLLECTION).find().first().toJson()).doesNotContain("Novi park");
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).toJson()).doesNotContain("Novi park");
     }
 
     @Test
     void anUnknownIdeaIsAbsent() {
-        assertThat(projection.handle(new FindIdea(ID))).isEmpty();
+        assertThat(reader().find(ID)).isEmpty();
+    }
+
+    @Test
+    void aVoteDeliveredTwiceCountsOnce() {
+        idea(submitted("Novi park"), 0);
+        ballot(new VoteCast(ID, "voter-1"), 0);
+
+        ballot(new VoteCast(ID, "voter-1"), 0);
+
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawnVoteCountsAgainWhenCastAgain() {
+        idea(submitted("Novi park"), 0);
+        ballot(new VoteCast(ID, "voter-1"), 0);
+        ballot(new VoteWithdrawn(ID, "voter-1"), 1);
+
+        ballot(new VoteCast(ID, "voter-1"), 2);
+
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).isEqualTo(1);
+    }
+
+    @Test
+    void aBallotsWholeHistoryReplayedChangesNothing() {
+        idea(submitted("Novi park"), 0);
+        ballot(new VoteCast(ID, "voter-1"), 0);
+        ballot(new VoteWithdrawn(ID, "voter-1"), 1);
+        ballot(new VoteCast(ID, "voter-2"), 0);
+        pass.write();
+
+        ballot(new VoteCast(ID, "voter-1"), 0);
+        ballot(new VoteWithdrawn(ID, "voter-1"), 1);
+        ballot(new VoteCast(ID, "voter-2"), 0);
+
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteCutShortAtAnyDocumentCountsEachVoteOnceWhenTheEventsAreAppliedAgain() {
+        java.util.List<Object> votes = java.util.List.of(new VoteCast(ID, "voter-1"), new VoteCast(ID, "voter-2"),
+                new VoteCast(ID, "voter-3"));
+        boolean cutShort = true;
+        for (int cut = 0; cutShort; cut++) {
+            pass.close();
+            pass = TestPass.of(new IdeaProjection());
+            idea(submitted("Novi park"), 0);
+            pass.write();
+            votes.forEach(v -> ballot(v, 0));
+            ballot(new VoteWithdrawn(ID, "voter-3"), 1);
+
+            cutShort = pass.failWritesAfter(cut).writeCutShort();
+            pass.restart();
+            votes.forEach(v -> ballot(v, 0));
+            ballot(new VoteWithdrawn(ID, "voter-3"), 1);
+
+            assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).as("cut after %d", cut).isEqualTo(2);
+        }
     }
 }

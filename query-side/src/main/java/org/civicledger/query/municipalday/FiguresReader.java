@@ -1,0 +1,69 @@
+package org.civicledger.query.municipalday;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.civicledger.query.readmodel.ReadStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the figures {@link MunicipalDays} keeps: for a municipality (or the network) over a window of days, the
+ * sum of the few stored periods the window is made of — a whole year, month or the whole time is one document
+ * (per segment of the pass), and only the days at a window's ragged ends are read one by one.
+ */
+@Component
+public class FiguresReader {
+
+    private final ReadStore store;
+
+    public FiguresReader(ReadStore store) {
+        this.store = store;
+    }
+
+    /** The figures of {@code scope} (a municipality's slug, or {@link MunicipalDays#NETWORK}) over the window. */
+    public Figures of(String scope, Window window) {
+        List<Window.Part> parts = window.periods(scope, years(window));
+        List<String> days = new ArrayList<>();
+        List<String> sums = new ArrayList<>();
+        for (Window.Part part : parts) {
+            (part.day() ? days : sums).add(part.id());
+        }
+        Figures total = new Figures();
+        if (!days.isEmpty()) {
+            for (Document day : store.shares(MunicipalDays.DAYS, days).values()) {
+                total.add(Figures.of(day.get("figures", Document.class)));
+            }
+        }
+        if (!sums.isEmpty()) {
+            for (Document sum : store.shares(MunicipalDays.PERIODS, sums).values()) {
+                total.add(Figures.of(sum.get("f", Document.class)));
+            }
+        }
+        return total;
+    }
+
+    /** The figures of {@code scope} over one calendar year. */
+    public Figures ofYear(String scope, int year) {
+        Figures total = new Figures();
+        for (Document sum : store.shares(MunicipalDays.PERIODS, scope + "/" + year)) {
+            total.add(Figures.of(sum.get("f", Document.class)));
+        }
+        return total;
+    }
+
+    /** The years there are figures for, when the window needs them (a window with an end). */
+    private List<Integer> years(Window window) {
+        if (window.from() == null && window.until() == null) {
+            return List.of();
+        }
+        TreeSet<Integer> years = new TreeSet<>();
+        for (Document calendar : store.shares(MunicipalDays.PERIODS, "calendar")) {
+            Document known = calendar.get("years", Document.class);
+            if (known != null) {
+                known.keySet().forEach(year -> years.add(Integer.parseInt(year)));
+            }
+        }
+        return new ArrayList<>(years);
+    }
+}
