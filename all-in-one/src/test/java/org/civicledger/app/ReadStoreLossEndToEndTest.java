@@ -27,7 +27,10 @@ class ReadStoreLossEndToEndTest extends SharedSystemTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(votesOf(ideas.get(2))).isEqualTo(3));
 
-        system.bean(MongoDatabase.class).drop(); // read models, tracking tokens, dead letters: all gone
+        // read models, tracking tokens, dead letters: all gone
+        org.civicledger.query.readmodel.DocumentStore readModels = system.bean(org.civicledger.query.readmodel.DocumentStore.class);
+        readModels.collections().forEach(readModels::drop);
+        system.bean(MongoDatabase.class).drop();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (int i = 0; i < ideas.size(); i++) {

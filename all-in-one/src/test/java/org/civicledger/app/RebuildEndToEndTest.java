@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.civicledger.app.IdeaLoopEndToEndTest.assertProblem;
 
-import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -101,17 +100,18 @@ class RebuildEndToEndTest {
      * count of times each was written: equal digests, equal read models.
      */
     static Map<String, String> digests(RunningSystem system) throws Exception {
-        MongoDatabase readStore = system.bean(MongoDatabase.class);
+        org.civicledger.query.readmodel.DocumentStore readStore = system.bean(org.civicledger.query.readmodel.DocumentStore.class);
         org.civicledger.query.readmodel.Generation current = system.bean(org.civicledger.query.readmodel.ReadModels.class)
                 .current();
         Map<String, String> digests = new TreeMap<>();
-        for (String name : readStore.listCollectionNames()) {
+        for (String name : readStore.collections()) {
             if (!current.owns(name)) {
                 continue;
             }
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<Document> documents = new ArrayList<>();
-            readStore.getCollection(name).find().sort(new Document("_id", 1)).into(documents);
+            readStore.forEach(name, documents::add);
+            documents.sort(java.util.Comparator.comparing(document -> document.getString("_id")));
             for (Document document : documents) {
                 document.remove(org.civicledger.query.readmodel.DocumentStore.REVISION);
                 sha.update(canonical(document).toString().getBytes(StandardCharsets.UTF_8));

@@ -58,6 +58,8 @@ public final class RunningSystem implements AutoCloseable {
                 settings.add("--civic.event-store=postgres");
             }
         }
+        // the embedded read store is an instance's own: the first holds the data directory's file
+        settings.add("--civic.read-store.embedded.storage=memory");
         settings.addAll(java.util.List.of(more));
         return settings.toArray(String[]::new);
     }

@@ -87,8 +87,6 @@ public final class TestStores {
         properties.put("civic.data-dir", dataDirectory.toString());
         properties.put("civic.event-store", EVENT_STORE);
         properties.put("civic.bench.mqtt.host", "127.0.0.1");
-        // a dashboard read right after a write shows it (RecentDashboardsTest covers the sharing of recent ones)
-        properties.put("civic.dashboard.max-age", "PT0S");
         properties.put("civic.bench.mqtt.port", "0"); // a free port: this machine's Mosquitto holds 1883
         String mongodb = System.getenv("MONGODB_URI");
         if (mongodb != null && !mongodb.isBlank()) { // a MongoDB server: a database of its own per store

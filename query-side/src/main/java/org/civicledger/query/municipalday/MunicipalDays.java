@@ -200,8 +200,8 @@ public class MunicipalDays implements Projection {
         if (ballot.previousDay() >= 0 && (ballot.previousDay() != ballot.day() || !ballot.counted())) {
             Document before = day(documents, municipality, LocalDate.ofEpochDay(ballot.previousDay()));
             Document acts = before.get("acts", Document.class);
-            Document entry = acts == null ? null : acts.get(key(act), Document.class);
-            if (entry != null && entry.get("v", Number.class).longValue() < ballot.version()) {
+            String entry = acts == null ? null : acts.getString(key(act));
+            if (entry != null && ActEntry.of(entry).version() < ballot.version()) {
                 acts.remove(key(act));
                 changed(documents, before);
             }
@@ -263,15 +263,13 @@ public class MunicipalDays implements Projection {
     private void act(Documents documents, Document day, String act, long version, String kind, Channel channel,
                      SealedText profile) {
         Document acts = part(day, "acts");
-        Document entry = acts.get(key(act), Document.class);
-        if (entry != null && entry.get("v", Number.class).longValue() >= version) {
+        String entry = acts.getString(key(act));
+        if (entry != null && ActEntry.of(entry).version() >= version) {
             return;
         }
         Profile stated = profile(profile);
-        acts.put(key(act), new Document("v", version).append("kind", kind).append("channel", channel.name())
-                .append("gender", stated == null ? null : stated.gender())
-                .append("ageBand", stated == null ? null : stated.ageBand())
-                .append("localCommunity", stated == null ? null : stated.localCommunity()));
+        acts.put(key(act), new ActEntry(version, kind, channel.name(), stated == null ? null : stated.gender(),
+                stated == null ? null : stated.ageBand(), stated == null ? null : stated.localCommunity()).packed());
         changed(documents, day);
     }
 
@@ -285,11 +283,43 @@ public class MunicipalDays implements Projection {
 
     /** The key an act is kept under in a day: short, and a field name MongoDB accepts. */
     static String key(String act) {
+        byte[] hash = SHA_256.get().digest(act.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+    }
+
+    private static final ThreadLocal<java.security.MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(act.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+            return java.security.MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
+    /**
+     * An act of participation as a day keeps it: the version of what it records, its kind and channel, and the
+     * categories its actor stated (null where none), packed in one string (a day holds thousands of them; as
+     * subdocuments they made most of the read store's bytes).
+     */
+    public record ActEntry(long version, String kind, String channel, String gender, String ageBand, String localCommunity) {
+
+        private static final char SEPARATOR = '\u001f';
+
+        public String packed() {
+            return version + "" + SEPARATOR + kind + SEPARATOR + channel + SEPARATOR + orEmpty(gender) + SEPARATOR
+                    + orEmpty(ageBand) + SEPARATOR + orEmpty(localCommunity);
+        }
+
+        public static ActEntry of(String packed) {
+            String[] parts = packed.split(String.valueOf(SEPARATOR), -1);
+            return new ActEntry(Long.parseLong(parts[0]), parts[1], parts[2], orNull(parts[3]), orNull(parts[4]), orNull(parts[5]));
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
+        }
+
+        private static String orNull(String value) {
+            return value.isEmpty() ? null : value;
         }
     }
 
@@ -387,14 +417,14 @@ public class MunicipalDays implements Projection {
         });
         Figures.keepFirst(f.latestAccepted, List.of(), Figures.LATEST_ACCEPTED, Figures.ACCEPTED_LISTED);
         entries(day, "acts").forEach((key, value) -> {
-            Document e = (Document) value;
+            ActEntry e = ActEntry.of((String) value);
             f.acts++;
-            Figures.count(f.actsByKind, e.getString("kind"));
-            Figures.count(f.actsByChannel, e.getString("channel"));
-            if (Channel.WEB.name().equals(e.getString("channel"))) {
-                Figures.count(f.actsByGender, statedOr(e.getString("gender")));
-                Figures.count(f.actsByAgeBand, statedOr(e.getString("ageBand")));
-                Figures.count(f.actsByLocalCommunity, statedOr(e.getString("localCommunity")));
+            Figures.count(f.actsByKind, e.kind());
+            Figures.count(f.actsByChannel, e.channel());
+            if (Channel.WEB.name().equals(e.channel())) {
+                Figures.count(f.actsByGender, statedOr(e.gender()));
+                Figures.count(f.actsByAgeBand, statedOr(e.ageBand()));
+                Figures.count(f.actsByLocalCommunity, statedOr(e.localCommunity()));
             }
         });
         entries(day, "consultations").forEach((id, value) -> {

@@ -40,6 +40,8 @@ final class OnePass implements EventHandlerInvoker {
     private final Map<Integer, WorkingSet> workingSets = new ConcurrentHashMap<>();
     private final IntFunction<WorkingSet> workingSet;
     private final Cadence cadence;
+    /** A build that applied nothing for this long has caught up (or waits for events): what it has is written. */
+    private static final long BUILD_AT_REST_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(250);
     /** Where events that failed are parked; null: failures stop the pass until they succeed. */
     private final SequencedDeadLetterQueue<EventMessage<?>> parked;
     /** Keys with an event parked: their later events wait behind it. */
@@ -206,7 +208,9 @@ final class OnePass implements EventHandlerInvoker {
     void writeIfIdle(WorkingSet documents, long idleNanos) {
         if (documents.lock().tryLock()) {
             try {
-                if ((documents.hasChanges() || documents.holdsToken()) && documents.idleNanos() >= idleNanos) {
+                // a build is read by no one until it is done: its pauses between fetches are no reason to write
+                long idle = documents.building() ? Math.max(idleNanos, BUILD_AT_REST_NANOS) : idleNanos;
+                if ((documents.hasChanges() || documents.holdsToken()) && documents.idleNanos() >= idle) {
                     documents.write(projections);
                 }
             } catch (RuntimeException failed) {

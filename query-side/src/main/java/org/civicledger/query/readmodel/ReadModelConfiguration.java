@@ -10,8 +10,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(ReadModelSettings.class)
 public class ReadModelConfiguration {
 
+    /**
+     * The embedded default keeps the read models in this process ({@link MemoryDocuments}); with a MongoDB server
+     * configured, they are kept there ({@link MongoDocuments}).
+     */
     @Bean
-    DocumentStore documentStore(MongoDatabase readStore) {
-        return new MongoDocuments(readStore);
+    DocumentStore documentStore(MongoDatabase readStore,
+                                org.civicledger.query.readstore.ReadStoreConfiguration.EmbeddedReadStore embedded) {
+        return embedded.documents() != null ? embedded.documents() : new MongoDocuments(readStore);
     }
 }

@@ -15,7 +15,8 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -42,14 +43,14 @@ public class ReadModels implements SmartLifecycle {
      * The shape of the documents. A release that changes it raises it: the next start builds a new generation
      * (readers are answered 503 meanwhile, as there is no generation of the new shape to answer from).
      */
-    public static final int LAYOUT = 1;
+    public static final int LAYOUT = 2;
 
     static final String META = "readModels";
     private static final String GENERATIONS = "generations";
     private static final Logger log = LoggerFactory.getLogger(ReadModels.class);
 
     /** A pass running here: the generation it keeps, its handlers and its processor. */
-    private record Running(Generation generation, OnePass pass, PooledStreamingEventProcessor processor, Instant startedAt,
+    private record Running(Generation generation, OnePass pass, TrackingEventProcessor processor, Instant startedAt,
                            long startedAtPosition) {
     }
 
@@ -277,10 +278,13 @@ public class ReadModels implements SmartLifecycle {
     }
 
     private synchronized void switchTo(Running built) {
-        if (building != built || built.pass().workingSets().size() < built.generation().segments()) {
+        java.util.Set<Integer> held = built.processor().processingStatus().keySet();
+        if (building != built || held.size() < built.generation().segments()) {
             return; // another instance holds some of its segments: it finishes the build
         }
-        for (WorkingSet documents : built.pass().workingSets()) {
+        for (int segment : held) {
+            // a pass started again after its last event has no working set yet: one is made to finish with
+            WorkingSet documents = built.pass().workingSet(segment);
             documents.lock().lock();
             try {
                 documents.finishBuilding(built.pass().projections());
@@ -324,19 +328,23 @@ public class ReadModels implements SmartLifecycle {
                         .transactionManager(NoTransactionManager.instance())
                         .build());
         AtomicInteger threads = new AtomicInteger();
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+        // a tracking processor: each segment's thread fetches its events and applies them, with no hand-over between
+        // threads (a pooled processor's coordinator waits 100 ms whenever its workers' buffers are full, which
+        // left the pass idle most of a rebuild)
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(generation.processor())
                 .eventHandlerInvoker(pass)
                 .messageSource(events)
                 .tokenStore(heldTokens)
                 .transactionManager(NoTransactionManager.instance())
                 .errorHandler(PropagatingErrorHandler.instance())
-                .coordinatorExecutor(name -> Executors.newScheduledThreadPool(1, r -> daemon(r, name + "-fetch", threads)))
-                .workerExecutor(name -> Executors.newScheduledThreadPool(generation.segments(),
-                        r -> daemon(r, name + "-apply", threads)))
-                .initialSegmentCount(generation.segments())
-                .batchSize(settings.batchSize())
-                .initialToken(StreamableMessageSource::createTailToken)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(generation.segments())
+                        .andInitialSegmentsCount(generation.segments())
+                        .andBatchSize(settings.batchSize())
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andTokenClaimInterval(1, TimeUnit.SECONDS)
+                        .andThreadFactory(name -> r -> daemon(r, generation.processor() + "-pass", threads)))
                 .build();
         Running started = new Running(generation, pass, processor, startedAt, startedAtPosition);
         passes.put(generation.processor(), pass);

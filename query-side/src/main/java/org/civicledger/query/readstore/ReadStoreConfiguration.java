@@ -23,6 +23,9 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.civicledger.query.readmodel.DocumentStore;
+import org.civicledger.query.readmodel.FileDocuments;
+import org.civicledger.query.readmodel.MemoryDocuments;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,22 +34,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, an
- * in-process server that speaks the MongoDB wire protocol, keeping its documents in the heap
- * ({@code civic.read-store.embedded.storage=memory}, the default, with a snapshot kept across restarts) or in a file under the data directory
- * ({@code file}: memory bounded by {@code civic.read-store.embedded.cache-mib}, kept across restarts). Either way every read model
- * is written and read through the MongoDB Java driver, and the projections' tracking tokens live in
- * the same database as the read models they describe: a fresh read store has no tokens, so the
- * projections rebuild it from the first event.
+ * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, the embedded
+ * default, which keeps the read models in this process through a {@link DocumentStore} of its own — each
+ * document's BSON bytes in a map by {@code _id} — and the pass's tokens and parked events through Axon's MongoDB
+ * adapters in an in-process server that speaks the MongoDB wire protocol. With
+ * {@code civic.read-store.embedded.storage=file} (the default) both are kept in one file under the data
+ * directory (H2's MVStore: memory bounded by {@code civic.read-store.embedded.cache-mib}, kept across restarts
+ * as it is, documents and tokens committed together; {@link FileDocuments}); with {@code memory}, in the heap
+ * ({@link MemoryDocuments}, faster, memory growing with the history), kept across restarts by a snapshot.
+ * Tokens live beside the read models they describe: a fresh read store has none, and the read models are
+ * rebuilt from the first event.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
 
-    /** Present only when no MongoDB URI is configured; {@code snapshot} only when its memory is kept across restarts. */
-    public record EmbeddedReadStore(MongoServer server, String uri, ReadStoreSnapshot snapshot, String database,
-                                    ScheduledExecutorService cadence) implements AutoCloseable {
+    /**
+     * Present only when no MongoDB URI is configured; {@code documents}: the read models in this process (null with
+     * file storage); {@code snapshot}: only when they are kept across restarts.
+     */
+    public record EmbeddedReadStore(MongoServer server, String uri, DocumentStore documents, ReadStoreSnapshot snapshot,
+                                    String database, ScheduledExecutorService cadence) implements AutoCloseable {
 
         /** Writes the snapshot (the passes have stopped and written their documents and tokens), then stops. */
         @Override
@@ -64,7 +73,7 @@ public class ReadStoreConfiguration {
 
         void writeSnapshot(String when) {
             try (MongoClient client = MongoClients.create(uri)) {
-                ReadStoreSnapshot.Outcome written = snapshot.write(client.getDatabase(database));
+                ReadStoreSnapshot.Outcome written = snapshot.write(client.getDatabase(database), (MemoryDocuments) documents);
                 if (written != null) {
                     log.info("Read store snapshot written {}: {} documents in {} collections, {} MiB in {} s, {}", when,
                             written.documents(), written.collections(), written.bytes() >> 20,
@@ -79,14 +88,15 @@ public class ReadStoreConfiguration {
     /** How the embedded read store keeps its documents. */
     enum Storage {
         /**
-         * In the heap (the default): fastest; kept across restarts by a snapshot under the data directory,
-         * written at stop and every {@code civic.read-store.embedded.snapshot-every} (PT10M; PT0S: none, the
-         * read models are then rebuilt from the events at every start).
+         * In this process's memory: faster, but memory grows with the history; kept across restarts by a
+         * snapshot under the data directory, written at stop and every
+         * {@code civic.read-store.embedded.snapshot-every} (PT10M; PT0S: none, the read models are then rebuilt
+         * from the events at every start).
          */
         MEMORY,
         /**
-         * In a file under the data directory (H2's MVStore): memory bounded by a cache, read models kept
-         * across restarts; about eight times slower to rebuild (docs/benchmarks.md, "At scale").
+         * In a file under the data directory (the default; H2's MVStore): memory bounded by a cache, the read
+         * models and their tokens kept across restarts as they are, nothing to load at start.
          */
         FILE;
 
@@ -101,16 +111,17 @@ public class ReadStoreConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri,
-                                        @Value("${civic.read-store.embedded.storage:memory}") String storage,
+                                        @Value("${civic.read-store.embedded.storage:file}") String storage,
                                         @Value("${civic.read-store.embedded.cache-mib:64}") int cacheMiB,
                                         @Value("${civic.read-store.embedded.snapshot-every:PT10M}") Duration snapshotEvery,
                                         @Value("${civic.read-store.mongodb.database:civic-ledger}") String database,
                                         @Value("${civic.data-dir:./data}") String dataDirectory) {
         if (!uri.isBlank()) {
-            return new EmbeddedReadStore(null, uri, null, database, null);
+            return new EmbeddedReadStore(null, uri, null, null, database, null);
         }
         MongoServer server;
         String where;
+        DocumentStore fileDocuments = null;
         if (Storage.of(storage) == Storage.FILE) {
             Path file = Path.of(dataDirectory, "read-store", "read-models.mv").toAbsolutePath();
             try {
@@ -119,8 +130,9 @@ public class ReadStoreConfiguration {
                 throw new UncheckedIOException("Cannot create " + file.getParent(), e);
             }
             MVStore store = new MVStore.Builder().fileName(file.toString())
-                    .cacheSize(cacheMiB).open();
+                    .cacheSize(cacheMiB).compress().open();
             server = new MongoServer(new H2Backend(store));
+            fileDocuments = new FileDocuments(store);
             where = "file " + file;
         } else {
             server = new MongoServer(new MemoryBackend());
@@ -131,12 +143,16 @@ public class ReadStoreConfiguration {
         String embeddedUri = "mongodb://127.0.0.1:" + address.getPort();
         log.info("Read store: embedded MongoDB-wire server ({}) at {}; a read store without a projection's "
                 + "position is rebuilt from the events", where, embeddedUri);
-        if (Storage.of(storage) == Storage.FILE || snapshotEvery.isZero() || snapshotEvery.isNegative()) {
-            return new EmbeddedReadStore(server, embeddedUri, null, database, null);
+        if (Storage.of(storage) == Storage.FILE) {
+            return new EmbeddedReadStore(server, embeddedUri, fileDocuments, null, database, null);
+        }
+        MemoryDocuments documents = new MemoryDocuments();
+        if (snapshotEvery.isZero() || snapshotEvery.isNegative()) {
+            return new EmbeddedReadStore(server, embeddedUri, documents, null, database, null);
         }
         ReadStoreSnapshot snapshot = new ReadStoreSnapshot(Path.of(dataDirectory, "read-store", "snapshot.bson").toAbsolutePath());
         try (MongoClient client = MongoClients.create(embeddedUri)) {
-            ReadStoreSnapshot.Outcome restored = snapshot.restore(client, database);
+            ReadStoreSnapshot.Outcome restored = snapshot.restore(client, database, documents);
             if (restored != null) {
                 log.info("Read store restored from its snapshot: {} documents in {} collections in {} s ({})",
                         restored.documents(), restored.collections(), String.format(Locale.ROOT, "%.1f", restored.seconds()),
@@ -148,7 +164,7 @@ public class ReadStoreConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        EmbeddedReadStore embedded = new EmbeddedReadStore(server, embeddedUri, snapshot, database, cadence);
+        EmbeddedReadStore embedded = new EmbeddedReadStore(server, embeddedUri, documents, snapshot, database, cadence);
         long every = snapshotEvery.toMillis();
         cadence.scheduleWithFixedDelay(() -> embedded.writeSnapshot("on its cadence"), every, every, TimeUnit.MILLISECONDS);
         return embedded;

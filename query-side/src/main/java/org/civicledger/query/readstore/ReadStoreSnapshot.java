@@ -23,13 +23,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
+import org.civicledger.query.readmodel.MemoryDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory read store kept across restarts: every collection of one database written to one file (each
- * document as its own BSON bytes) when the system stops and on a cadence, and read back before anything else
- * starts. What it holds is safe to be behind the events: every figure is guarded by the versions of what it
+ * The in-memory read store kept across restarts: every collection of the embedded server's database (the
+ * passes' tokens, parked events), then every collection of the read models kept in this process, written to one
+ * file (each document as its own BSON bytes) when the system stops and on a cadence, and read back before
+ * anything else starts. What it holds is safe to be behind the events: every figure is guarded by the versions of what it
  * counts, so the passes replay from the tokens in the snapshot without counting twice. That is why the tokens
  * (and the record of generations) are written first and the documents after them: documents may be newer than
  * the tokens, never older. A snapshot that cannot be read is set aside and the read models are rebuilt.
@@ -38,11 +40,13 @@ public final class ReadStoreSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreSnapshot.class);
     private static final int MAGIC = 0x434C5253; // "CLRS"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int END_OF_COLLECTION = 0;
     private static final int BATCH = 2_000;
-    /** Written first: the passes' positions and the record of which generation is current. */
-    private static final List<String> FIRST = List.of("trackingtokens", "readModels");
+    /** Written first: the passes' positions. */
+    private static final List<String> FIRST = List.of("trackingtokens");
+    /** Of the read models, written first: the record of which generation is current. */
+    private static final String GENERATIONS = "readModels";
 
     private final Path file;
 
@@ -63,9 +67,9 @@ public final class ReadStoreSnapshot {
      * complete. Answers null, keeping the earlier snapshot, when a generation was switched while writing (the
      * collections the record names may have been dropped meanwhile).
      */
-    public Outcome write(MongoDatabase database) throws IOException {
+    public Outcome write(MongoDatabase database, MemoryDocuments documentsHere) throws IOException {
         long started = System.nanoTime();
-        List<RawBsonDocument> generations = database.getCollection("readModels", RawBsonDocument.class).find().into(new ArrayList<>());
+        List<byte[]> generations = generations(documentsHere);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         List<String> order = new ArrayList<>();
@@ -96,8 +100,32 @@ public final class ReadStoreSnapshot {
                 }
                 out.writeInt(END_OF_COLLECTION);
             }
+            List<String> here = documentsHere.collections();
+            if (here.remove(GENERATIONS)) {
+                here.add(0, GENERATIONS);
+            }
+            out.writeInt(here.size());
+            for (String name : here) {
+                out.writeUTF(name);
+                long[] count = {0};
+                IOException[] failed = {null};
+                documentsHere.eachStored(name, bson -> {
+                    try {
+                        out.write(bson);
+                        count[0]++;
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                });
+                if (failed[0] != null) {
+                    throw failed[0];
+                }
+                documents += count[0];
+                out.writeInt(END_OF_COLLECTION);
+            }
+            order.addAll(here);
         }
-        if (!generations.equals(database.getCollection("readModels", RawBsonDocument.class).find().into(new ArrayList<>()))) {
+        if (!sameBytes(generations, generations(documentsHere))) {
             Files.delete(partial);
             return null;
         }
@@ -108,12 +136,42 @@ public final class ReadStoreSnapshot {
         return new Outcome(order.size(), documents, Files.size(file), (System.nanoTime() - started) / 1e9);
     }
 
+    /** The next document of a collection as its BSON bytes, or null at the collection's end. */
+    private static byte[] next(DataInputStream in) throws IOException {
+        int length = Integer.reverseBytes(in.readInt());
+        if (length == END_OF_COLLECTION) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(length);
+        in.readFully(bytes, 4, length - 4);
+        return bytes;
+    }
+
+    private static List<byte[]> generations(MemoryDocuments documentsHere) {
+        List<byte[]> all = new ArrayList<>();
+        documentsHere.eachStored(GENERATIONS, all::add);
+        return all;
+    }
+
+    private static boolean sameBytes(List<byte[]> one, List<byte[]> other) {
+        if (one.size() != other.size()) {
+            return false;
+        }
+        for (int i = 0; i < one.size(); i++) {
+            if (!java.util.Arrays.equals(one.get(i), other.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
-     * Reads the snapshot into {@code database} (empty, just started). Answers null when there is none; a
+     * Reads the snapshot into {@code database} (empty, just started) and {@code documentsHere}. Answers null when there is none; a
      * snapshot that cannot be read is moved aside, the collections restored from it so far are dropped, and
      * null is answered: the read models are then rebuilt from the events.
      */
-    public Outcome restore(MongoClient client, String databaseName) {
+    public Outcome restore(MongoClient client, String databaseName, MemoryDocuments documentsHere) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -129,14 +187,7 @@ public final class ReadStoreSnapshot {
             for (int c = 0; c < collections; c++) {
                 MongoCollection<BsonDocument> collection = database.getCollection(in.readUTF(), BsonDocument.class);
                 List<BsonDocument> batch = new ArrayList<>(BATCH);
-                while (true) {
-                    int length = Integer.reverseBytes(in.readInt());
-                    if (length == END_OF_COLLECTION) {
-                        break;
-                    }
-                    byte[] bytes = new byte[length];
-                    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(length);
-                    in.readFully(bytes, 4, length - 4);
+                for (byte[] bytes = next(in); bytes != null; bytes = next(in)) {
                     batch.add(new RawBsonDocument(bytes));
                     if (batch.size() == BATCH) {
                         collection.insertMany(batch, unordered);
@@ -149,7 +200,15 @@ public final class ReadStoreSnapshot {
                     documents += batch.size();
                 }
             }
-            return new Outcome(collections, documents, Files.size(file), (System.nanoTime() - started) / 1e9);
+            int here = in.readInt();
+            for (int c = 0; c < here; c++) {
+                String name = in.readUTF();
+                for (byte[] bytes = next(in); bytes != null; bytes = next(in)) {
+                    documentsHere.putStored(name, bytes);
+                    documents++;
+                }
+            }
+            return new Outcome(collections + here, documents, Files.size(file), (System.nanoTime() - started) / 1e9);
         } catch (IOException | RuntimeException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
             log.warn("The read store snapshot {} cannot be read ({}); set aside as {}, the read models are rebuilt from the events",
@@ -160,6 +219,7 @@ public final class ReadStoreSnapshot {
                 log.warn("Cannot set aside {}: {}", file, moving.getMessage());
             }
             database.drop();
+            documentsHere.clear();
             return null;
         }
     }

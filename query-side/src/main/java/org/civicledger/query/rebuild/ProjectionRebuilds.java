@@ -80,6 +80,7 @@ public class ProjectionRebuilds {
     static String name(Projection projection) {
         String simple = projection.getClass().getSimpleName().replace("Projection", "");
         simple = simple.contains("$$") ? simple.substring(0, simple.indexOf("$$")) : simple;
-        return simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + (simple.endsWith("s") ? "" : "s");
+        String name = simple.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith("s") ? name : name.endsWith("ch") ? name + "es" : name.endsWith("y") ? name.substring(0, name.length() - 1) + "ies" : name + "s";
     }
 }

@@ -64,9 +64,8 @@ class DisclosureProperties {
             for (Dated dated : activity) {
                 if (dated.day() == day) {
                     Act a = dated.act();
-                    acts.append("act" + index++, new Document("v", 0L).append("kind", a.kind())
-                            .append("channel", a.channel().name()).append("gender", a.gender())
-                            .append("ageBand", a.ageBand()).append("localCommunity", a.localCommunity()));
+                    acts.append("act" + index++, new MunicipalDays.ActEntry(0L, a.kind(), a.channel().name(), a.gender(),
+                            a.ageBand(), a.localCommunity()).packed());
                 }
             }
             counted.add(MunicipalDays.figuresOf(kept.append("acts", acts)));

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.civicledger.query.readmodel.DocumentStore;
+import org.civicledger.query.readmodel.DocumentWrite;
+import org.civicledger.query.readmodel.MemoryDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,63 +28,71 @@ class ReadStoreSnapshotTest {
     void aStoreWrittenAndRestoredHoldsTheSameDocuments() throws Exception {
         ReadStoreSnapshot snapshot = new ReadStoreSnapshot(directory.resolve("snapshot.bson"));
         withStore(database -> {
-            database.getCollection("readModels").insertOne(new Document("_id", "generations").append("current", new Document("number", 3)));
             database.getCollection("trackingtokens").insertOne(new Document("_id", "t").append("token", "position 41"));
-            List<Document> ideas = new ArrayList<>();
+            write(documents, "readModels", new Document("_id", "generations").append("current", new Document("number", 3)));
             for (int i = 0; i < 5_000; i++) {
-                ideas.add(new Document("_id", "idea-" + i).append("votes", i).append("title", List.of("a", "b")));
+                write(documents, "g3_ideas", new Document("_id", "idea-" + i).append("votes", i).append("title", List.of("a", "b"))
+                        .append(DocumentStore.REVISION, 0L));
             }
-            database.getCollection("g3_ideas").insertMany(ideas);
             write(snapshot, database);
         });
+        documents = new MemoryDocuments();
 
         withStore(database -> {
-            ReadStoreSnapshot.Outcome restored = snapshot.restore(clientOf(database), "civic-ledger");
+            ReadStoreSnapshot.Outcome restored = snapshot.restore(clientOf(database), "civic-ledger", documents);
 
             assertThat(restored.documents()).isEqualTo(5_002);
-            assertThat(database.getCollection("g3_ideas").countDocuments()).isEqualTo(5_000);
-            assertThat(database.getCollection("g3_ideas").find(new Document("_id", "idea-4321")).first())
-                    .isEqualTo(new Document("_id", "idea-4321").append("votes", 4321).append("title", List.of("a", "b")));
+            assertThat(documents.find("g3_ideas", "idea-4321")).isEqualTo(new Document("_id", "idea-4321").append("votes", 4321)
+                    .append("title", List.of("a", "b")).append(DocumentStore.REVISION, 0L));
+            assertThat(documents.find("readModels", "generations").get("current", Document.class).getInteger("number")).isEqualTo(3);
             assertThat(database.getCollection("trackingtokens").find().first().getString("token")).isEqualTo("position 41");
         });
+        documents.write("g3_ideas", List.of(new DocumentWrite("idea-1", 0, new Document("_id", "idea-1").append(DocumentStore.REVISION, 1L))));
+        assertThat(documents.find("g3_ideas", "idea-1").getLong(DocumentStore.REVISION)).isEqualTo(1L);
     }
 
     @Test
     void aSnapshotCutShortIsSetAsideAndNothingOfItIsKept() throws Exception {
         ReadStoreSnapshot snapshot = new ReadStoreSnapshot(directory.resolve("snapshot.bson"));
         withStore(database -> {
-            List<Document> ideas = new ArrayList<>();
+            database.getCollection("trackingtokens").insertOne(new Document("_id", "t").append("token", "position 41"));
             for (int i = 0; i < 3_000; i++) {
-                ideas.add(new Document("_id", "idea-" + i).append("votes", i));
+                write(documents, "g1_ideas", new Document("_id", "idea-" + i).append("votes", i));
             }
-            database.getCollection("g1_ideas").insertMany(ideas);
             write(snapshot, database);
         });
         byte[] whole = Files.readAllBytes(snapshot.file());
         Files.write(snapshot.file(), java.util.Arrays.copyOf(whole, whole.length / 2));
 
+        MemoryDocuments restoredHere = new MemoryDocuments();
         withStore(database -> {
-            assertThat(snapshot.restore(clientOf(database), "civic-ledger")).isNull();
+            assertThat(snapshot.restore(clientOf(database), "civic-ledger", restoredHere)).isNull();
             assertThat(database.listCollectionNames().into(new ArrayList<>())).isEmpty();
         });
+        assertThat(restoredHere.collections()).isEmpty();
         assertThat(snapshot.file()).doesNotExist();
         assertThat(directory.resolve("snapshot.bson.unreadable")).exists();
     }
 
     @Test
     void noSnapshotRestoresNothing() {
-        assertThat(new ReadStoreSnapshot(directory.resolve("none.bson")).restore(null, "civic-ledger")).isNull();
+        assertThat(new ReadStoreSnapshot(directory.resolve("none.bson")).restore(null, "civic-ledger", documents)).isNull();
     }
 
     private MongoClient client;
+    private MemoryDocuments documents = new MemoryDocuments();
+
+    private static void write(MemoryDocuments documents, String collection, Document document) {
+        documents.write(collection, List.of(new DocumentWrite(document.getString("_id"), -1, document)));
+    }
 
     private MongoClient clientOf(MongoDatabase database) {
         return client;
     }
 
-    private static void write(ReadStoreSnapshot snapshot, MongoDatabase database) {
+    private void write(ReadStoreSnapshot snapshot, MongoDatabase database) {
         try {
-            assertThat(snapshot.write(database)).isNotNull();
+            assertThat(snapshot.write(database, documents)).isNotNull();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

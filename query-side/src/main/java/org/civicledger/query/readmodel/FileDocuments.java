@@ -1,0 +1,118 @@
+package org.civicledger.query.readmodel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bson.BsonNumber;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The read models of the default run in a file under the data directory (H2's MVStore, a store of maps kept
+ * in pages on disk with a bounded cache in memory): each document as its BSON bytes in a map by {@code _id},
+ * one map per collection. Memory stays bounded as the history grows, and a restart finds everything where it
+ * was: the store commits its maps together, the pass's tokens with them (in the same file, through the
+ * embedded MongoDB-wire server's backend), so documents and tokens are always of one moment. Writes are
+ * conditional on the revision, checked here; only this process writes the file.
+ */
+public final class FileDocuments implements DocumentStore {
+
+    private static final String PREFIX = "documents.";
+
+    private final MVStore store;
+
+    public FileDocuments(MVStore store) {
+        this.store = store;
+    }
+
+    private MVMap<String, byte[]> map(String collection) {
+        return store.openMap(PREFIX + collection);
+    }
+
+    private MVMap<String, byte[]> existing(String collection) {
+        return store.hasMap(PREFIX + collection) ? map(collection) : null;
+    }
+
+    @Override
+    public Map<String, Document> find(String collection, Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        MVMap<String, byte[]> map = existing(collection);
+        if (map == null) {
+            return found;
+        }
+        for (String id : ids) {
+            byte[] bson = map.get(id);
+            if (bson != null) {
+                found.put(id, DocumentBytes.decode(bson));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public Document find(String collection, String id) {
+        MVMap<String, byte[]> map = existing(collection);
+        byte[] bson = map == null ? null : map.get(id);
+        return bson == null ? null : DocumentBytes.decode(bson);
+    }
+
+    @Override
+    public void write(String collection, List<DocumentWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        MVMap<String, byte[]> map = map(collection);
+        for (DocumentWrite write : writes) {
+            byte[] now = map.get(write.id());
+            boolean expected = write.expectedRevision() < 0 ? now == null : now != null && revisionOf(now) == write.expectedRevision();
+            if (!expected) {
+                throw new StaleWrite(collection, write.id(), write.expectedRevision());
+            }
+            if (write.document() == null) {
+                map.remove(write.id());
+            } else {
+                map.put(write.id(), DocumentBytes.encode(write.document()));
+            }
+        }
+    }
+
+    @Override
+    public void forEach(String collection, Consumer<Document> each) {
+        MVMap<String, byte[]> map = existing(collection);
+        if (map != null) {
+            for (byte[] bson : map.values()) {
+                each.accept(DocumentBytes.decode(bson));
+            }
+        }
+    }
+
+    @Override
+    public void drop(String collection) {
+        MVMap<String, byte[]> map = existing(collection);
+        if (map != null) {
+            store.removeMap(map);
+        }
+    }
+
+    @Override
+    public List<String> collections() {
+        List<String> names = new ArrayList<>();
+        for (String name : store.getMapNames()) {
+            if (name.startsWith(PREFIX)) {
+                names.add(name.substring(PREFIX.length()));
+            }
+        }
+        return names;
+    }
+
+    private static long revisionOf(byte[] bson) {
+        BsonValue revision = new RawBsonDocument(bson).get(REVISION);
+        return revision instanceof BsonNumber number ? number.longValue() : -1;
+    }
+}
