@@ -303,7 +303,12 @@ public class ReadModels implements SmartLifecycle {
         if (old != null) {
             old.processor().shutdownAsync().join();
             for (int segment : tokens.fetchSegments(old.generation().processor())) {
-                tokens.deleteToken(old.generation().processor(), segment);
+                try {
+                    tokens.fetchToken(old.generation().processor(), segment); // claims it: only its owner may delete it
+                    tokens.deleteToken(old.generation().processor(), segment);
+                } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException claimedElsewhere) {
+                    log.info("The token of {} segment {} is held elsewhere; left to its holder", old.generation().processor(), segment);
+                }
             }
         }
         if (oldGeneration != null && oldGeneration.number() != current.number()) {
