@@ -32,14 +32,7 @@ public class BenchReader {
     /** One page of a municipality's benches (every bench when null), by id. */
     public List<BenchView> list(String municipalityId, Page page) {
         List<String> ids = page.of(new ArrayList<>(statuses(municipalityId).keySet()));
-        Map<String, Document> found = store.find(BenchProjection.BENCHES, ids);
-        List<BenchView> views = new ArrayList<>();
-        ids.forEach(id -> {
-            if (found.containsKey(id)) {
-                views.add(view(found.get(id)));
-            }
-        });
-        return views;
+        return store.inOrder(BenchProjection.BENCHES, ids).stream().map(BenchReader::view).toList();
     }
 
     public Optional<BenchView> find(String benchId) {

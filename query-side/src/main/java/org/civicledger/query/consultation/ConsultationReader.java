@@ -45,14 +45,7 @@ public class ConsultationReader {
 
     /** The consultations with these ids, in the order given (those known). */
     public List<ConsultationView> find(List<String> consultationIds) {
-        Map<String, Document> found = store.find(ConsultationProjection.CONSULTATIONS, consultationIds);
-        List<ConsultationView> views = new ArrayList<>();
-        consultationIds.forEach(id -> {
-            if (found.containsKey(id)) {
-                views.add(view(found.get(id)));
-            }
-        });
-        return views;
+        return store.inOrder(ConsultationProjection.CONSULTATIONS, consultationIds).stream().map(this::view).toList();
     }
 
     /**

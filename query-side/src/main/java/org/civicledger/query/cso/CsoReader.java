@@ -31,14 +31,7 @@ public class CsoReader {
         all.sort(Map.Entry.<String, Object>comparingByValue((a, b) -> ((String) a).compareTo((String) b))
                 .thenComparing(Map.Entry.comparingByKey()));
         List<String> ids = page.of(all).stream().map(Map.Entry::getKey).toList();
-        Map<String, Document> found = store.find(CsoProjection.CSOS, ids);
-        List<CsoView> views = new ArrayList<>();
-        ids.forEach(id -> {
-            if (found.containsKey(id)) {
-                views.add(view(found.get(id)));
-            }
-        });
-        return views;
+        return store.inOrder(CsoProjection.CSOS, ids).stream().map(this::view).toList();
     }
 
     public Optional<CsoView> find(String csoId) {

@@ -117,12 +117,7 @@ public class IdeaReader {
         order.sort(Map.Entry.<Long, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
         for (int from = 0; from < order.size(); from += 500) {
             List<String> ids = order.subList(from, Math.min(order.size(), from + 500)).stream().map(Map.Entry::getValue).toList();
-            Map<String, Document> found = store.find(IdeaProjection.IDEAS, ids);
-            ids.forEach(id -> {
-                if (found.containsKey(id)) {
-                    each.accept(view(found.get(id)));
-                }
-            });
+            store.inOrder(IdeaProjection.IDEAS, ids).forEach(d -> each.accept(view(d)));
         }
     }
 }

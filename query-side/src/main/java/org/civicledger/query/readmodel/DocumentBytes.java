@@ -48,6 +48,12 @@ final class DocumentBytes {
         return buffer.toByteArray();
     }
 
+    /** The revision a stored document carries ({@code _rev}), read without decoding the rest; -1 if none. */
+    static long revisionOf(byte[] bson) {
+        org.bson.BsonValue revision = new org.bson.RawBsonDocument(bson).get(DocumentStore.REVISION);
+        return revision instanceof org.bson.BsonNumber number ? number.longValue() : -1;
+    }
+
     static Document decode(byte[] bson) {
         try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bson))) {
             return readDocument(reader);

@@ -6,10 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.bson.BsonNumber;
-import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -70,7 +67,7 @@ public final class FileDocuments implements DocumentStore {
         MVMap<String, byte[]> map = map(collection);
         for (DocumentWrite write : writes) {
             byte[] now = map.get(write.id());
-            boolean expected = write.expectedRevision() < 0 ? now == null : now != null && revisionOf(now) == write.expectedRevision();
+            boolean expected = write.expectedRevision() < 0 ? now == null : now != null && DocumentBytes.revisionOf(now) == write.expectedRevision();
             if (!expected) {
                 throw new StaleWrite(collection, write.id(), write.expectedRevision());
             }
@@ -109,10 +106,5 @@ public final class FileDocuments implements DocumentStore {
             }
         }
         return names;
-    }
-
-    private static long revisionOf(byte[] bson) {
-        BsonValue revision = new RawBsonDocument(bson).get(REVISION);
-        return revision instanceof BsonNumber number ? number.longValue() : -1;
     }
 }

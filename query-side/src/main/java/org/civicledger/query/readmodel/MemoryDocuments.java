@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.bson.BsonNumber;
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 
@@ -38,7 +36,7 @@ public final class MemoryDocuments implements DocumentStore {
         for (String id : ids) {
             Stored document = stored.get(id);
             if (document != null) {
-                found.put(id, decode(document.bson()));
+                found.put(id, DocumentBytes.decode(document.bson()));
             }
         }
         return found;
@@ -48,7 +46,7 @@ public final class MemoryDocuments implements DocumentStore {
     public Document find(String collection, String id) {
         Map<String, Stored> stored = collections.get(collection);
         Stored document = stored == null ? null : stored.get(id);
-        return document == null ? null : decode(document.bson());
+        return document == null ? null : DocumentBytes.decode(document.bson());
     }
 
     @Override
@@ -68,7 +66,7 @@ public final class MemoryDocuments implements DocumentStore {
                     return null;
                 });
             } else {
-                Stored next = new Stored(revisionOf(write.document()), encode(write.document()));
+                Stored next = new Stored(revisionOf(write.document()), DocumentBytes.encode(write.document()));
                 stored.compute(write.id(), (id, now) -> {
                     if (write.expectedRevision() < 0 ? now != null : now == null || now.revision() != write.expectedRevision()) {
                         return now;
@@ -88,7 +86,7 @@ public final class MemoryDocuments implements DocumentStore {
         Map<String, Stored> stored = collections.get(collection);
         if (stored != null) {
             for (Stored document : stored.values()) {
-                each.accept(decode(document.bson()));
+                each.accept(DocumentBytes.decode(document.bson()));
             }
         }
     }
@@ -115,10 +113,8 @@ public final class MemoryDocuments implements DocumentStore {
 
     /** Puts a document read from a snapshot back, as it was stored. */
     public void putStored(String collection, byte[] bson) {
-        RawBsonDocument raw = new RawBsonDocument(bson);
-        BsonValue revision = raw.get(REVISION);
         collections.computeIfAbsent(collection, name -> new ConcurrentHashMap<>())
-                .put(raw.getString("_id").getValue(), new Stored(revision instanceof BsonNumber n ? n.longValue() : -1, bson));
+                .put(new RawBsonDocument(bson).getString("_id").getValue(), new Stored(DocumentBytes.revisionOf(bson), bson));
     }
 
     /** Forgets everything (a read store lost as a whole). */
@@ -129,13 +125,5 @@ public final class MemoryDocuments implements DocumentStore {
     private static long revisionOf(Document document) {
         Number revision = document.get(REVISION, Number.class);
         return revision == null ? -1 : revision.longValue();
-    }
-
-    private static byte[] encode(Document document) {
-        return DocumentBytes.encode(document);
-    }
-
-    private static Document decode(byte[] bson) {
-        return DocumentBytes.decode(bson);
     }
 }

@@ -38,6 +38,22 @@ public class ReadStore {
         return store.find(generation().collection(collection), ids);
     }
 
+    /** The documents with these ids, in the order given; absent ones left out. */
+    public List<Document> inOrder(ReadCollection collection, List<String> ids) {
+        return inOrder(store.find(generation().collection(collection), ids), ids);
+    }
+
+    private static List<Document> inOrder(Map<String, Document> found, List<String> ids) {
+        List<Document> ordered = new ArrayList<>(found.size());
+        for (String id : ids) {
+            Document document = found.get(id);
+            if (document != null) {
+                ordered.add(document);
+            }
+        }
+        return ordered;
+    }
+
     /** The document with this id, or null. */
     public Document find(ReadCollection collection, String id) {
         return store.find(generation().collection(collection), id);
@@ -50,14 +66,7 @@ public class ReadStore {
         for (int segment = 0; segment < generation.segments(); segment++) {
             ids.add(id + "/s" + segment);
         }
-        Map<String, Document> found = store.find(generation.collection(collection), ids);
-        List<Document> shares = new ArrayList<>(found.size());
-        ids.forEach(share -> {
-            if (found.containsKey(share)) {
-                shares.add(found.get(share));
-            }
-        });
-        return shares;
+        return inOrder(store.find(generation.collection(collection), ids), ids);
     }
 
     /** Every segment's share of each document in {@code ids}: one read. */
