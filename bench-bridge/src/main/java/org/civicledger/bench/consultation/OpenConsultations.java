@@ -38,10 +38,18 @@ public class OpenConsultations {
     public record Option(String optionId, Map<String, String> label) {
     }
 
-    private record Known(String municipalityId, Shown shown, boolean closed) {
+    /**
+     * A consultation as its events tell it, texts still sealed: they are opened when a bench is first shown it
+     * ({@link #openIn}), not when the event is applied — at a start, the events of years of consultations are
+     * applied again, and nearly all of them are closed.
+     */
+    private record Known(String municipalityId, String consultationId, SealedText question,
+                         List<Map.Entry<String, SealedText>> options, Instant opensAt, Instant closesAt) {
     }
 
     private final Map<String, Known> consultations = new ConcurrentHashMap<>();
+    /** What benches were shown of a consultation, its texts opened: made once, when first shown. */
+    private final Map<String, Shown> shown = new ConcurrentHashMap<>();
     /** Benches in the network (registered, not decommissioned) and their municipality. */
     private final Map<String, String> benches = new ConcurrentHashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -60,18 +68,19 @@ public class OpenConsultations {
 
     @EventHandler
     void on(ConsultationOpened event) {
-        consultations.put(event.consultationId(), new Known(event.municipalityId(), new Shown(event.consultationId(),
-                byLanguage(event.question()), event.options().stream()
-                        .map(o -> new Option(o.optionId(), byLanguage(o.label()))).toList(),
-                event.opensAt(), event.closesAt()), false));
+        consultations.put(event.consultationId(), new Known(event.municipalityId(), event.consultationId(), event.question(),
+                event.options().stream().map(o -> Map.entry(o.optionId(), o.label())).toList(),
+                event.opensAt(), event.closesAt()));
+        shown.remove(event.consultationId());
         listeners.forEach(l -> l.accept(event.municipalityId()));
     }
 
+    /** A closed consultation is never shown again: it is forgotten. */
     @EventHandler
     void on(ConsultationClosed event) {
-        Known known = consultations.get(event.consultationId());
+        Known known = consultations.remove(event.consultationId());
+        shown.remove(event.consultationId());
         if (known != null) {
-            consultations.put(event.consultationId(), new Known(known.municipalityId(), known.shown(), true));
             listeners.forEach(l -> l.accept(known.municipalityId()));
         }
     }
@@ -89,6 +98,7 @@ public class OpenConsultations {
     @ResetHandler
     void reset() {
         consultations.clear();
+        shown.clear();
         benches.clear();
     }
 
@@ -131,10 +141,15 @@ public class OpenConsultations {
     public List<Shown> openIn(String municipalityId) {
         Instant now = clock.instant();
         return consultations.values().stream()
-                .filter(k -> k.municipalityId().equals(municipalityId) && !k.closed()
-                        && !now.isBefore(k.shown().opensAt()) && now.isBefore(k.shown().closesAt()))
-                .map(Known::shown)
-                .sorted(Comparator.comparing(Shown::closesAt))
+                .filter(k -> k.municipalityId().equals(municipalityId)
+                        && !now.isBefore(k.opensAt()) && now.isBefore(k.closesAt()))
+                .sorted(Comparator.comparing(Known::closesAt))
+                .map(k -> shown.computeIfAbsent(k.consultationId(), id -> opened(k)))
                 .toList();
+    }
+
+    private Shown opened(Known known) {
+        return new Shown(known.consultationId(), byLanguage(known.question()), known.options().stream()
+                .map(o -> new Option(o.getKey(), byLanguage(o.getValue()))).toList(), known.opensAt(), known.closesAt());
     }
 }

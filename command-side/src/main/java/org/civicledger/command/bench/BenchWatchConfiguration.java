@@ -36,6 +36,11 @@ import org.springframework.context.annotation.Lazy;
 public class BenchWatchConfiguration {
 
     static final String PROCESSOR = "BenchWatchProcessor";
+    /**
+     * Events taken in one transaction: the watches follow only bench events, and a commit per event of every kind
+     * made the processor's catching up cost more than the events it acts on.
+     */
+    static final int WATCH_BATCH = 256;
 
     /** {@code civic.bench.silent-after}: how long a bench in service may say nothing (default 30 minutes). */
     @Bean
@@ -55,6 +60,7 @@ public class BenchWatchConfiguration {
                 .registerSaga(BenchWatch.class, saga -> saga.configureSagaStore(c -> sagas))
                 .registerTrackingEventProcessor(PROCESSOR, c -> c.eventStore(),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(WATCH_BATCH)
                                 .andInitialTrackingToken(source -> source.createTailToken()))
                 .registerTokenStore(PROCESSOR, c -> tokens);
     }

@@ -39,6 +39,9 @@ public interface Documents {
     /** State a projection keeps beside the documents of this pass, made by {@code make} the first time. */
     <T> T local(String name, Supplier<T> make);
 
-    /** Every document of the collection as stored and as changed here: for computing derived figures afresh. */
+    /**
+     * Every document of the collection as stored and as changed here, to read: for computing derived figures
+     * afresh. A document handed here is changed through {@link #find} and {@link #changed}, never directly.
+     */
     void forEach(ReadCollection collection, Consumer<Document> each);
 }

@@ -65,17 +65,42 @@ public final class FileDocuments implements DocumentStore {
             return;
         }
         MVMap<String, byte[]> map = map(collection);
+        Conditional conditional = new Conditional();
         for (DocumentWrite write : writes) {
-            byte[] now = map.get(write.id());
-            boolean expected = write.expectedRevision() < 0 ? now == null : now != null && DocumentBytes.revisionOf(now) == write.expectedRevision();
-            if (!expected) {
+            conditional.expected = write.expectedRevision();
+            conditional.reset();
+            map.operate(write.id(), write.document() == null ? null : DocumentBytes.encode(write.document()), conditional);
+            if (conditional.stale) {
                 throw new StaleWrite(collection, write.id(), write.expectedRevision());
             }
-            if (write.document() == null) {
-                map.remove(write.id());
-            } else {
-                map.put(write.id(), DocumentBytes.encode(write.document()));
+        }
+    }
+
+    /**
+     * A write that takes place only over the revision it expects, decided where the map finds the key: one walk
+     * down the tree for the check and the change (a read first, then a write, took two).
+     */
+    private static final class Conditional extends MVMap.DecisionMaker<byte[]> {
+        long expected;
+        boolean stale;
+
+        @Override
+        public MVMap.Decision decide(byte[] existing, byte[] provided) {
+            boolean expectedHere = expected < 0 ? existing == null
+                    : existing != null && DocumentBytes.revisionOf(existing) == expected;
+            if (!expectedHere) {
+                stale = true;
+                return MVMap.Decision.ABORT;
             }
+            if (provided == null) {
+                return existing == null ? MVMap.Decision.ABORT : MVMap.Decision.REMOVE;
+            }
+            return MVMap.Decision.PUT;
+        }
+
+        @Override
+        public void reset() {
+            stale = false;
         }
     }
 

@@ -80,7 +80,8 @@ final class OnePass implements EventHandlerInvoker {
 
     @Override
     public boolean canHandle(EventMessage<?> event, Segment segment) {
-        return byKind.containsKey(event.getPayloadType()) && segment.matches(FactKeys.keyOf(event.getPayload()));
+        return byKind.containsKey(event.getPayloadType())
+                && (segment.getMask() == 0 || segment.matches(FactKeys.keyOf(event.getPayload()))); // one segment: all
     }
 
     @Override

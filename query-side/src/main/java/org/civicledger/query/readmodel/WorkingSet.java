@@ -1,5 +1,8 @@
 package org.civicledger.query.readmodel;
 
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +29,9 @@ import org.bson.Document;
  * most, and the events after the token are applied again, changing nothing the documents have seen.
  *
  * <p>While a pass builds a new generation from the first event, this working set has written everything the
- * generation holds: a document it has not written does not exist, and is not looked for.
+ * generation holds: a document it has not written does not exist, and is not looked for. Which ones it wrote is
+ * kept in a Bloom filter ({@value #WRITTEN_EXPECTED} ids in under 5 MiB; a set of the ids themselves took over
+ * 100 MiB of the heap at a million events, and the collector most of the time): one it says "maybe" is looked for.
  *
  * <p>One thread at a time: whoever uses it holds {@link #lock()}.
  */
@@ -58,8 +63,9 @@ final class WorkingSet implements Documents {
     private final Map<Key, Slot> slots = new LinkedHashMap<>(4096, 0.75f, true);
     private final Set<Slot> dirty = new LinkedHashSet<>();
     private final Map<String, Object> locals = new HashMap<>();
-    /** Ids written to each collection, while everything the generation holds was written here. */
-    private Map<String, Set<String>> written;
+    static final int WRITTEN_EXPECTED = 4_000_000;
+    /** Collection and id of each document written, while everything the generation holds was written here. */
+    private BloomFilter<CharSequence> written;
     private boolean building;
     private Runnable heldToken;
     private long lastWrite = System.nanoTime();
@@ -75,7 +81,8 @@ final class WorkingSet implements Documents {
         this.segment = segment;
         this.capacity = capacity;
         this.building = building;
-        this.written = building && storeEmpty ? new HashMap<>() : null;
+        this.written = building && storeEmpty
+                ? BloomFilter.create(Funnels.stringFunnel(StandardCharsets.UTF_8), WRITTEN_EXPECTED, 0.01) : null;
     }
 
     ReentrantLock lock() {
@@ -138,13 +145,14 @@ final class WorkingSet implements Documents {
 
     /**
      * This segment's shares ({@link #share}) of the collection, as stored and as changed here: what a projection
-     * computes derived figures from afresh.
+     * computes derived figures from afresh. Read only: what is stored and not at hand is decoded one document at a
+     * time and not kept (at a million events a build's days outgrow the heap).
      */
     @Override
     public void forEach(ReadCollection collection, Consumer<Document> each) {
         String mine = "/s" + segment;
         Set<String> seen = new HashSet<>();
-        for (Slot slot : new ArrayList<>(slots.values())) {
+        for (Slot slot : new ArrayList<>(slots.values())) { // the caller may find documents: the order of use changes
             if (slot.collection.equals(collection) && slot.id.endsWith(mine)) {
                 seen.add(slot.id);
                 if (slot.document != null) {
@@ -152,18 +160,12 @@ final class WorkingSet implements Documents {
                 }
             }
         }
-        List<Document> stored = new ArrayList<>();
         store.forEach(generation.collection(collection), d -> {
             String id = d.getString("_id");
             if (id.endsWith(mine) && !seen.contains(id)) {
-                stored.add(d);
+                each.accept(d);
             }
         });
-        for (Document document : stored) { // taken in, so that what the caller changes can be written
-            Slot slot = new Slot(collection, document.getString("_id"), document, revisionOf(document));
-            slots.put(new Key(collection.name(), slot.id), slot);
-            each.accept(document);
-        }
     }
 
     /** Whether changes are waiting to be written. */
@@ -277,13 +279,8 @@ final class WorkingSet implements Documents {
             store.write(generation.collection(collection), writes);
             for (Slot slot : written) {
                 slot.revision = slot.document == null ? -1 : slot.revision + 1;
-                if (this.written != null) {
-                    Set<String> ids = this.written.computeIfAbsent(collection.name(), k -> new HashSet<>());
-                    if (slot.document == null) {
-                        ids.remove(slot.id);
-                    } else {
-                        ids.add(slot.id);
-                    }
+                if (this.written != null && slot.document != null) { // a removed one stays "maybe": looked for
+                    this.written.put(writtenKey(collection, slot.id));
                 }
             }
         }
@@ -317,12 +314,16 @@ final class WorkingSet implements Documents {
             return slot;
         }
         Document stored = null;
-        if (written == null || written.getOrDefault(collection.name(), Set.of()).contains(id)) {
+        if (written == null || written.mightContain(writtenKey(collection, id))) {
             stored = store.find(generation.collection(collection), id);
         }
         slot = new Slot(collection, id, stored, stored == null ? -1 : revisionOf(stored));
         slots.put(key, slot);
         return slot;
+    }
+
+    private static String writtenKey(ReadCollection collection, String id) {
+        return collection.name() + '\u0000' + id;
     }
 
     private static long revisionOf(Document document) {

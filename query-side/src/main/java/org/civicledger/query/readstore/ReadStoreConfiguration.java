@@ -113,6 +113,8 @@ public class ReadStoreConfiguration {
     EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri,
                                         @Value("${civic.read-store.embedded.storage:file}") String storage,
                                         @Value("${civic.read-store.embedded.cache-mib:64}") int cacheMiB,
+                                        @Value("${civic.read-store.embedded.commit-mib:4}") int commitMiB,
+                                        @Value("${civic.read-store.embedded.compress:false}") boolean compress,
                                         @Value("${civic.read-store.embedded.snapshot-every:PT10M}") Duration snapshotEvery,
                                         @Value("${civic.read-store.mongodb.database:civic-ledger}") String database,
                                         @Value("${civic.data-dir:./data}") String dataDirectory) {
@@ -129,8 +131,11 @@ public class ReadStoreConfiguration {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create " + file.getParent(), e);
             }
-            MVStore store = new MVStore.Builder().fileName(file.toString())
-                    .cacheSize(cacheMiB).compress().open();
+            // committed when this much is changed (or a second has passed): a page many writes change is serialized
+            // once; compression costs the serializing thread more than the disk it saves
+            MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB)
+                    .autoCommitBufferSize(commitMiB * 1024);
+            MVStore store = (compress ? builder.compress() : builder).open();
             server = new MongoServer(new H2Backend(store));
             fileDocuments = new FileDocuments(store);
             where = "file " + file;
