@@ -17,6 +17,16 @@ public final class RunningSystem implements AutoCloseable {
 
     /** Starts on {@code stores}; {@code overrides} ({@code --name=value}) replace any store setting of the same name. */
     public static RunningSystem start(TestStores stores, String... overrides) {
+        RunningSystem system = startUnready(stores, overrides);
+        system.awaitReady();
+        return system;
+    }
+
+    /**
+     * Starts on {@code stores} without waiting for the read models: for a harness that only writes and reads the
+     * event store (at a million events a first build of the read models takes minutes).
+     */
+    public static RunningSystem startUnready(TestStores stores, String... overrides) {
         CivicLedgerApplication.quietLibraries();
         java.util.Map<String, Object> settings = stores.properties();
         for (String override : overrides) {
@@ -25,9 +35,7 @@ public final class RunningSystem implements AutoCloseable {
         }
         String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        RunningSystem system = new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
-        system.awaitReady();
-        return system;
+        return new RunningSystem(new SpringApplicationBuilder(CivicLedgerApplication.class).run(arguments));
     }
 
     /** Until the read models have caught up with the events (reads answer 503 before), as a load balancer would wait. */
