@@ -207,7 +207,11 @@ public class IdeaProjection implements Projection {
         String mark = markOf(voter);
         Ballot before = Ballot.unpacked(byVoter.get(mark, Number.class));
         if (before != null && before.version() >= fact.sequence()) {
-            return; // applied already
+            // applied already; the idea's count is copied again from the share, in case the idea's write was lost
+            // while its ballots' was kept (a store that does not keep writes in their order)
+            Number counted = ballots.get("n", Number.class);
+            countShare(documents, idea, share, counted == null ? 0 : counted.longValue());
+            return;
         }
         int day = counts ? (int) Math.floorDiv(fact.at().getEpochSecond(), 86_400) : before == null ? -1 : before.day();
         Ballot now = new Ballot(fact.sequence(), counts, day, before == null ? -1 : before.day());
@@ -216,7 +220,16 @@ public class IdeaProjection implements Projection {
         long counted = (stored == null ? 0 : stored.longValue()) + (counts ? 1 : 0) - (before != null && before.counted() ? 1 : 0);
         ballots.put("n", counted);
         documents.changed(BALLOTS, ballots);
+        countShare(documents, idea, share, counted);
+    }
+
+    /** The idea's count of one share of its ballots, and its count of votes, the sum of its shares'. */
+    private static void countShare(Documents documents, Document idea, int share, long counted) {
         Document shares = idea.get("voteShares", Document.class);
+        Number shown = shares.get(Integer.toString(share), Number.class);
+        if (shown != null && shown.longValue() == counted) {
+            return;
+        }
         shares.put(Integer.toString(share), counted);
         idea.put("votes", shares.values().stream().mapToLong(n -> ((Number) n).longValue()).sum());
         documents.changed(IDEAS, idea);

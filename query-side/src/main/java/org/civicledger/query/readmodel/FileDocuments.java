@@ -14,18 +14,20 @@ import org.h2.mvstore.MVStore;
  * The read models of the default run in a file under the data directory (H2's MVStore, a store of maps kept
  * in pages on disk with a bounded cache in memory): each document as its BSON bytes in a map by {@code _id},
  * one map per collection. Memory stays bounded as the history grows, and a restart finds everything where it
- * was: the store commits its maps together, the pass's tokens with them (in the same file, through the
- * embedded MongoDB-wire server's backend), so documents and tokens are always of one moment. Writes are
+ * was: documents and the pass's tokens (in the same file, through the embedded MongoDB-wire server's backend)
+ * are committed together, each commit a moment of the whole file ({@link ReadStoreFile}). Writes are
  * conditional on the revision, checked here; only this process writes the file.
  */
 public final class FileDocuments implements DocumentStore {
 
     private static final String PREFIX = "documents.";
 
+    private final ReadStoreFile file;
     private final MVStore store;
 
-    public FileDocuments(MVStore store) {
-        this.store = store;
+    public FileDocuments(ReadStoreFile file) {
+        this.file = file;
+        this.store = file.store();
     }
 
     private MVMap<String, byte[]> map(String collection) {
@@ -64,12 +66,13 @@ public final class FileDocuments implements DocumentStore {
         if (writes.isEmpty()) {
             return;
         }
-        MVMap<String, byte[]> map = map(collection);
+        MVMap<String, byte[]> map = file.write(() -> map(collection));
         Conditional conditional = new Conditional();
         for (DocumentWrite write : writes) {
             conditional.expected = write.expectedRevision();
             conditional.reset();
-            map.operate(write.id(), write.document() == null ? null : DocumentBytes.encode(write.document()), conditional);
+            byte[] bson = write.document() == null ? null : DocumentBytes.encode(write.document());
+            file.write(() -> map.operate(write.id(), bson, conditional));
             if (conditional.stale) {
                 throw new StaleWrite(collection, write.id(), write.expectedRevision());
             }
@@ -118,7 +121,7 @@ public final class FileDocuments implements DocumentStore {
     public void drop(String collection) {
         MVMap<String, byte[]> map = existing(collection);
         if (map != null) {
-            store.removeMap(map);
+            file.write(() -> store.removeMap(map));
         }
     }
 

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.civicledger.query.readmodel.DocumentStore;
 import org.civicledger.query.readmodel.FileDocuments;
 import org.civicledger.query.readmodel.MemoryDocuments;
-import org.h2.mvstore.MVStore;
+import org.civicledger.query.readmodel.ReadStoreFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,11 +132,9 @@ public class ReadStoreConfiguration {
             }
             // committed when this much is changed (or a second has passed): a page many writes change is serialized
             // once; compression costs the serializing thread more than the disk it saves
-            MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB)
-                    .autoCommitBufferSize(commitMiB * 1024);
-            MVStore store = (compress ? builder.compress() : builder).open();
-            server = new MongoServer(new H2Backend(store));
-            fileDocuments = new FileDocuments(store);
+            ReadStoreFile readStoreFile = ReadStoreFile.open(file, cacheMiB, commitMiB, compress, 1_000);
+            server = new MongoServer(new FileBackend(readStoreFile));
+            fileDocuments = new FileDocuments(readStoreFile);
             where = "file " + file;
         } else {
             server = new MongoServer(new MemoryBackend());

@@ -252,4 +252,16 @@ class IdeaProjectionTest {
             assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).as("cut after %d", cut).isEqualTo(2);
         }
     }
+
+    @Test
+    void anIdeaWhoseCountWasLostWhileItsBallotsWereKeptCountsThemWhenTheVotesAreAppliedAgain() {
+        idea(submitted("Novi park"), 0);
+        org.bson.Document beforeTheVote = pass.write().stored(IdeaProjection.IDEAS, ID);
+        ballot(new VoteCast(ID, "voter-1"), 0);
+        pass.write().storedBack(IdeaProjection.IDEAS, beforeTheVote).restart();
+
+        ballot(new VoteCast(ID, "voter-1"), 0);
+
+        assertThat(pass.write().stored(IdeaProjection.IDEAS, ID).getLong("votes")).isEqualTo(1);
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.bson.Document;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,19 +13,21 @@ class FileDocumentsTest extends DocumentStoreContract {
 
     @TempDir
     Path directory;
-    private MVStore file;
+    private ReadStoreFile file;
 
     @Override
     DocumentStore store() {
-        file = MVStore.open(directory.resolve("read-models.mv").toString());
+        file = openFile();
         return new FileDocuments(file);
+    }
+
+    private ReadStoreFile openFile() {
+        return ReadStoreFile.open(directory.resolve("read-models.mv"), 4, 4, false, 1_000);
     }
 
     @AfterEach
     void close() {
-        if (!file.isClosed()) {
-            file.close();
-        }
+        file.close();
     }
 
     @Test
@@ -35,7 +36,7 @@ class FileDocumentsTest extends DocumentStoreContract {
                 new Document("_id", "i1").append(DocumentStore.REVISION, 0L).append("votes", 7))));
         file.close();
 
-        file = MVStore.open(directory.resolve("read-models.mv").toString());
+        file = openFile();
         FileDocuments reopened = new FileDocuments(file);
 
         assertThat(reopened.find("g1_ideas", "i1").getInteger("votes")).isEqualTo(7);

@@ -90,6 +90,18 @@ public final class TestPass implements AutoCloseable {
         return store.find(generation.collection(collection), id);
     }
 
+    /**
+     * Puts {@code earlier}, a copy of a document as once stored, back in its place: a store that kept later writes
+     * of other documents but lost the latest of this one.
+     */
+    public TestPass storedBack(ReadCollection collection, Document earlier) {
+        String id = earlier.getString("_id");
+        long revision = stored(collection, id).get(DocumentStore.REVISION, Number.class).longValue();
+        Document back = new Document(earlier).append(DocumentStore.REVISION, revision + 1);
+        store.write(generation.collection(collection), List.of(new DocumentWrite(id, revision, back)));
+        return this;
+    }
+
     /** Readers' view of what is stored. */
     public ReadStore reader() {
         return new ReadStore(store, () -> generation);
