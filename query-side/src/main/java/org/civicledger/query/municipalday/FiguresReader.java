@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the figures {@link MunicipalDays} keeps: for a municipality (or the network) over a window of days, the
  * sum of the few stored periods the window is made of — a whole year, month or the whole time is one document
- * (per segment of the pass), and only the days at a window's ragged ends are read one by one.
+ * (per segment of the pass), and only the days at a window's ragged ends are read one by one — their figures
+ * alone, not the day documents they are computed from.
  */
 @Component
 public class FiguresReader {
@@ -23,22 +24,10 @@ public class FiguresReader {
 
     /** The figures of {@code scope} (a municipality's slug, or {@link MunicipalDays#NETWORK}) over the window. */
     public Figures of(String scope, Window window) {
-        List<Window.Part> parts = window.periods(scope, years(window));
-        List<String> days = new ArrayList<>();
-        List<String> sums = new ArrayList<>();
-        for (Window.Part part : parts) {
-            (part.day() ? days : sums).add(part.id());
-        }
+        List<String> periods = window.periods(scope, years(window)).stream().map(Window.Part::id).toList();
         Figures total = new Figures();
-        if (!days.isEmpty()) {
-            for (Document day : store.shares(MunicipalDays.DAYS, days).values()) {
-                total.add(Figures.of(day.get("figures", Document.class)));
-            }
-        }
-        if (!sums.isEmpty()) {
-            for (Document sum : store.shares(MunicipalDays.PERIODS, sums).values()) {
-                total.add(Figures.of(sum.get("f", Document.class)));
-            }
+        for (Document sum : store.shares(MunicipalDays.PERIODS, periods).values()) {
+            total.add(Figures.of(sum.get("f", Document.class)));
         }
         return total;
     }

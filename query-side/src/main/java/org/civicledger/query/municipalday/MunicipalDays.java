@@ -58,6 +58,9 @@ import org.springframework.stereotype.Component;
  * reads after they have applied the same event: an idea's entries are made again from the idea as it now stands;
  * a ballot's act moves with the ballot's record (the day it counts on, and the day it counted on before).
  *
+ * <p>A day's figures are also kept alone among the periods ({@code periodFigures}, {@code <municipality>/<day>}),
+ * so that a window's ragged ends are read without the day's entries.
+ *
  * <p>Sums of days are computed from the days, never added to, and written before them ({@link Rank#DERIVED}): a
  * stop between the two leaves days behind, which the same events bring up again, and the sums are computed
  * again from them. While the pass builds from the first event, the sums are computed once at the end.
@@ -468,9 +471,12 @@ public class MunicipalDays implements Projection {
         for (String id : changed) {
             Document day = documents.find(DAYS, id);
             if (day != null) {
-                day.put("figures", figuresOf(day).toDocument());
+                Figures figures = figuresOf(day);
+                day.put("figures", figures.toDocument());
                 documents.changed(DAYS, day);
                 days.put(id, day);
+                // the day's figures alone, for the readers of a window: a day document holds thousands of entries
+                store(documents, day.getString("municipalityId") + "/" + day.getString("day"), figures);
             }
         }
         if (everything) {

@@ -15,7 +15,10 @@ import java.util.List;
  */
 public record Window(LocalDate from, LocalDate until) {
 
-    /** A stored period a window is made of: a day of {@link MunicipalDays#DAYS}, or a sum in {@link MunicipalDays#PERIODS}. */
+    /**
+     * A stored period a window is made of, in {@link MunicipalDays#PERIODS}: a day's figures, or a sum of days
+     * ({@code day} false).
+     */
     public record Part(String id, boolean day) {
     }
 

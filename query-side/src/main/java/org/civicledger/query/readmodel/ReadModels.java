@@ -43,7 +43,7 @@ public class ReadModels implements SmartLifecycle {
      * The shape of the documents. A release that changes it raises it: the next start builds a new generation
      * (readers are answered 503 meanwhile, as there is no generation of the new shape to answer from).
      */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
 
     static final String META = "readModels";
     private static final String GENERATIONS = "generations";
