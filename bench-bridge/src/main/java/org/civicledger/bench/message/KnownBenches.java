@@ -9,9 +9,15 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.civicledger.bench.consultation.OpenConsultations;
 import org.civicledger.domain.bench.Bench;
+import org.civicledger.domain.bench.BenchCameBack;
+import org.civicledger.domain.bench.BenchCommissioned;
+import org.civicledger.domain.bench.BenchDecommissioned;
 import org.civicledger.domain.bench.BenchId;
+import org.civicledger.domain.bench.BenchKeyRotated;
+import org.civicledger.domain.bench.BenchRegistered;
 import org.civicledger.domain.bench.BenchRegistry;
 import org.civicledger.domain.bench.BenchStanding;
+import org.civicledger.domain.bench.BenchWentSilent;
 
 /**
  * The standing of each bench, read from the event store once and kept until the bench's stream moves
@@ -53,12 +59,42 @@ public class KnownBenches {
         return standing;
     }
 
-    /**
-     * Any event of a bench's own stream moves its version on, whatever the event is. Every event comes here,
-     * judged by its stream only: the payload is never read (nor deserialized).
+    /*
+     * Every event of a bench's own stream (the six kinds {@link org.civicledger.domain.bench.Bench} applies) moves its
+     * version on; the payload is never read. Events of other kinds are not handled here, so the processor passes
+     * them by without a handler call (this group replays the whole history at every start).
      */
-    @EventHandler(payloadType = Object.class)
-    void on(DomainEventMessage<?> message) {
+    @EventHandler(payloadType = BenchRegistered.class)
+    void registered(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    @EventHandler(payloadType = BenchKeyRotated.class)
+    void keyRotated(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    @EventHandler(payloadType = BenchCommissioned.class)
+    void commissioned(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    @EventHandler(payloadType = BenchWentSilent.class)
+    void wentSilent(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    @EventHandler(payloadType = BenchCameBack.class)
+    void cameBack(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    @EventHandler(payloadType = BenchDecommissioned.class)
+    void decommissioned(DomainEventMessage<?> message) {
+        moved(message);
+    }
+
+    private void moved(DomainEventMessage<?> message) {
         if (BENCH.equals(message.getType())) {
             versions.merge(message.getAggregateIdentifier(), message.getSequenceNumber(), Math::max);
         }

@@ -19,23 +19,18 @@ import org.slf4j.LoggerFactory;
  * earlier one: a pass's token without the documents before it, an idea's ballots without the idea's count. After a
  * kill -9 the file would then be ahead of what it holds, and the events in between never applied again. Here every
  * write runs under a shared lock and a commit under the exclusive one; the file is committed on a cadence and when
- * its unsaved changes pass a size, and never by MVStore on its own. What the commit serializes is written by
- * MVStore's serialization thread, after the lock is released.
+ * its unsaved changes pass a size, and never by MVStore on its own (its manual-commit mode: no background thread).
+ * A commit serializes and saves its pages before it returns. The file is not compacted while it runs: MVStore
+ * reuses the space of chunks left with no live page, and a file with many half-empty ones can be compacted offline.
  */
 public final class ReadStoreFile implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreFile.class);
-    /** MVStore's own commits by time: never (its background thread is kept for serializing ours). */
-    private static final int NEVER = Integer.MAX_VALUE;
-    private static final int COMPACT_EVERY_COMMITS = 30;
-    private static final int COMPACT_BELOW_FILL_PERCENT = 60;
-    private static final int COMPACT_BYTES = 16 << 20;
 
     private final MVStore store;
     private final ReentrantReadWriteLock moments = new ReentrantReadWriteLock();
     private final long commitBytes;
     private final ScheduledExecutorService cadence;
-    private int commits;
 
     private ReadStoreFile(MVStore store, long commitBytes, long commitEveryMillis) {
         this.store = store;
@@ -54,9 +49,9 @@ public final class ReadStoreFile implements AutoCloseable {
      */
     public static ReadStoreFile open(Path file, int cacheMiB, int commitMiB, boolean compress, long commitEveryMillis) {
         MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMiB)
-                .autoCommitBufferSize(0); // no commit from inside a write
+                .autoCommitDisabled() // no background thread committing on its own
+                .autoCommitBufferSize(0); // and no commit from inside a write
         MVStore store = (compress ? builder.compress() : builder).open();
-        store.setAutoCommitDelay(NEVER);
         return new ReadStoreFile(store, (long) commitMiB << 20, commitEveryMillis);
     }
 
@@ -86,18 +81,15 @@ public final class ReadStoreFile implements AutoCloseable {
         });
     }
 
-    /** Commits what every finished write changed, if anything; now and then rewrites sparse parts of the file. */
+    /** Commits what every finished write changed, if anything. */
     public void commit() {
         moments.writeLock().lock();
         try {
             if (store.isClosed()) {
                 return;
             }
-            if (++commits % COMPACT_EVERY_COMMITS == 0 && store.getFillRate() < COMPACT_BELOW_FILL_PERCENT) {
-                store.compact(COMPACT_BELOW_FILL_PERCENT, COMPACT_BYTES);
-            }
             if (store.hasUnsavedChanges()) {
-                store.tryCommit(); // captures the maps now; MVStore's serialization thread writes them
+                store.commit();
             }
         } finally {
             moments.writeLock().unlock();
