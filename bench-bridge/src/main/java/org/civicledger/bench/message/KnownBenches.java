@@ -60,7 +60,7 @@ public class KnownBenches {
     }
 
     /*
-     * Every event of a bench's own stream (the six kinds {@link org.civicledger.domain.bench.Bench} applies) moves its
+     * Every event of a bench's own stream (the six kinds Bench applies) moves its
      * version on; the payload is never read. Events of other kinds are not handled here, so the processor passes
      * them by without a handler call (this group replays the whole history at every start).
      */

@@ -206,18 +206,18 @@ public class IdeaProjection implements Projection {
         }
         String mark = markOf(voter);
         Ballot before = Ballot.unpacked(byVoter.get(mark, Number.class));
+        Number stored = ballots.get("n", Number.class);
+        long counted = stored == null ? 0 : stored.longValue();
         if (before != null && before.version() >= fact.sequence()) {
             // applied already; the idea's count is copied again from the share, in case the idea's write was lost
             // while its ballots' was kept (a store that does not keep writes in their order)
-            Number counted = ballots.get("n", Number.class);
-            countShare(documents, idea, share, counted == null ? 0 : counted.longValue());
+            countShare(documents, idea, share, counted);
             return;
         }
         int day = counts ? (int) Math.floorDiv(fact.at().getEpochSecond(), 86_400) : before == null ? -1 : before.day();
         Ballot now = new Ballot(fact.sequence(), counts, day, before == null ? -1 : before.day());
         byVoter.put(mark, now.packed());
-        Number stored = ballots.get("n", Number.class);
-        long counted = (stored == null ? 0 : stored.longValue()) + (counts ? 1 : 0) - (before != null && before.counted() ? 1 : 0);
+        counted += (counts ? 1 : 0) - (before != null && before.counted() ? 1 : 0);
         ballots.put("n", counted);
         documents.changed(BALLOTS, ballots);
         countShare(documents, idea, share, counted);

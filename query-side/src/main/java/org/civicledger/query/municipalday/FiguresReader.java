@@ -24,7 +24,7 @@ public class FiguresReader {
 
     /** The figures of {@code scope} (a municipality's slug, or {@link MunicipalDays#NETWORK}) over the window. */
     public Figures of(String scope, Window window) {
-        List<String> periods = window.periods(scope, years(window)).stream().map(Window.Part::id).toList();
+        List<String> periods = window.periods(scope, years(window));
         Figures total = new Figures();
         for (Document sum : store.shares(MunicipalDays.PERIODS, periods).values()) {
             total.add(Figures.of(sum.get("f", Document.class)));

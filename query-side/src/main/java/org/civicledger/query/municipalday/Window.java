@@ -15,13 +15,6 @@ import java.util.List;
  */
 public record Window(LocalDate from, LocalDate until) {
 
-    /**
-     * A stored period a window is made of, in {@link MunicipalDays#PERIODS}: a day's figures, or a sum of days
-     * ({@code day} false).
-     */
-    public record Part(String id, boolean day) {
-    }
-
     /** The window of whole days that covers {@code [from, to)}; either end open when null. */
     public static Window covering(Instant from, Instant to) {
         LocalDate start = from == null ? null : from.atOffset(ZoneOffset.UTC).toLocalDate();
@@ -44,16 +37,15 @@ public record Window(LocalDate from, LocalDate until) {
     }
 
     /**
-     * The periods of {@code scope} (a municipality, or the network) that make up this window, given the years
-     * there are figures for; a network's days are sums, a municipality's are days.
+     * The ids, in {@link MunicipalDays#PERIODS}, of the periods of {@code scope} (a municipality, or the network)
+     * that make up this window, given the years there are figures for: whole-time, years, months and days.
      */
-    public List<Part> periods(String scope, List<Integer> years) {
-        List<Part> parts = new ArrayList<>();
+    public List<String> periods(String scope, List<Integer> years) {
+        List<String> parts = new ArrayList<>();
         if (from == null && until == null) {
-            parts.add(new Part(scope + "/" + MunicipalDays.ALL_TIME, false));
+            parts.add(scope + "/" + MunicipalDays.ALL_TIME);
             return parts;
         }
-        boolean network = MunicipalDays.NETWORK.equals(scope);
         for (int year : years) {
             LocalDate yearStart = LocalDate.of(year, 1, 1);
             LocalDate yearEnd = yearStart.plusYears(1);
@@ -61,7 +53,7 @@ public record Window(LocalDate from, LocalDate until) {
                 continue;
             }
             if (covers(yearStart, yearEnd)) {
-                parts.add(new Part(scope + "/" + year, false));
+                parts.add(scope + "/" + year);
                 continue;
             }
             for (LocalDate month = yearStart; month.isBefore(yearEnd); month = month.plusMonths(1)) {
@@ -70,12 +62,12 @@ public record Window(LocalDate from, LocalDate until) {
                     continue;
                 }
                 if (covers(month, monthEnd)) {
-                    parts.add(new Part(scope + "/" + month.toString().substring(0, 7), false));
+                    parts.add(scope + "/" + month.toString().substring(0, 7));
                     continue;
                 }
                 for (LocalDate day = month; day.isBefore(monthEnd); day = day.plusDays(1)) {
                     if (covers(day, day.plusDays(1))) {
-                        parts.add(new Part(scope + "/" + day, !network));
+                        parts.add(scope + "/" + day);
                     }
                 }
             }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * kill -9 the file would then be ahead of what it holds, and the events in between never applied again. Here every
  * write runs under a shared lock and a commit under the exclusive one; the file is committed on a cadence and when
  * its unsaved changes pass a size, and never by MVStore on its own (its manual-commit mode: no background thread).
- * A commit serializes and saves its pages before it returns. The file is not compacted while it runs: MVStore
- * reuses the space of chunks left with no live page, and a file with many half-empty ones can be compacted offline.
+ * A commit serializes and saves its pages before it returns. The file is not compacted while it runs (MVStore
+ * reuses the space of chunks left with no live page, but half-empty chunks stay): compacting beside the pass is
+ * still to be done.
  */
 public final class ReadStoreFile implements AutoCloseable {
 
