@@ -302,14 +302,7 @@ public class ReadModels implements SmartLifecycle {
                 rate(built, position(events.createHeadToken())));
         if (old != null) {
             old.processor().shutdownAsync().join();
-            for (int segment : tokens.fetchSegments(old.generation().processor())) {
-                try {
-                    tokens.fetchToken(old.generation().processor(), segment); // claims it: only its owner may delete it
-                    tokens.deleteToken(old.generation().processor(), segment);
-                } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException claimedElsewhere) {
-                    log.info("The token of {} segment {} is held elsewhere; left to its holder", old.generation().processor(), segment);
-                }
-            }
+            forgetTokens(old.generation().processor());
         }
         if (oldGeneration != null && oldGeneration.number() != current.number()) {
             // readers that took the old generation's names a moment ago finish their reads first
@@ -317,8 +310,27 @@ public class ReadModels implements SmartLifecycle {
         }
     }
 
-    /** A pass started now; the rate it reports counts from the first event if it starts there, else not at all. */
+    /** Deletes the tokens of a pass's processor (those another instance holds are left to it). */
+    private void forgetTokens(String processor) {
+        for (int segment : tokens.fetchSegments(processor)) {
+            try {
+                tokens.fetchToken(processor, segment); // claims it: only its owner may delete it
+                tokens.deleteToken(processor, segment);
+            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException claimedElsewhere) {
+                log.info("The token of {} segment {} is held elsewhere; left to its holder", processor, segment);
+            }
+        }
+    }
+
+    /**
+     * A pass started now; the rate it reports counts from the first event if it starts there, else not at all. A
+     * generation built from nothing starts at the first event even where tokens of its name were left (the documents
+     * were kept apart from the tokens and lost, or kept by an older release elsewhere).
+     */
     private Running run(Generation generation, boolean building, boolean storeEmpty) {
+        if (storeEmpty) {
+            forgetTokens(generation.processor());
+        }
         return run(generation, building, storeEmpty, clock.instant(), storeEmpty ? -1 : Long.MIN_VALUE);
     }
 

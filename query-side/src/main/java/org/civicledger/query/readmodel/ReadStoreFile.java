@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded read store's file (H2's MVStore) and its commits, each one a moment of the whole file: every write
- * that finished before it, none that had not begun.
+ * The embedded read store's file of tokens, sagas and parked events (H2's MVStore; the documents are beside it,
+ * {@link RocksDocuments}) and its commits, each one a moment of the whole file: every write that finished before
+ * it, none that had not begun.
  *
  * <p>MVStore's own commits (its background thread every second, or a writer past the unsaved-changes buffer) take
  * the maps one after the other while other threads keep writing, so one commit can hold a later write without an
@@ -80,6 +81,16 @@ public final class ReadStoreFile implements AutoCloseable {
             write.run();
             return null;
         });
+    }
+
+    /** Drops the maps whose names start with {@code prefix} (what an earlier release kept here), and commits. */
+    public void dropMapsNamed(String prefix) {
+        java.util.List<String> names = store.getMapNames().stream().filter(name -> name.startsWith(prefix)).toList();
+        if (!names.isEmpty()) {
+            write(() -> names.forEach(name -> store.removeMap(name)));
+            commit();
+            log.info("Dropped {} maps an earlier release kept in {} ({}*)", names.size(), store.getFileStore().getFileName(), prefix);
+        }
     }
 
     /** Commits what every finished write changed, if anything. */

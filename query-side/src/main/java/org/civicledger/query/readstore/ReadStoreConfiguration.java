@@ -23,9 +23,9 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.civicledger.query.readmodel.DocumentStore;
-import org.civicledger.query.readmodel.FileDocuments;
 import org.civicledger.query.readmodel.MemoryDocuments;
 import org.civicledger.query.readmodel.ReadStoreFile;
+import org.civicledger.query.readmodel.RocksDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,12 +35,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read store: MongoDB at {@code civic.read-store.mongodb.uri}, or, when that is unset, the embedded
  * default, which keeps the read models in this process through a {@link DocumentStore} of its own — each
- * document's BSON bytes in a map by {@code _id} — and the pass's tokens and parked events through Axon's MongoDB
+ * document's BSON bytes by {@code _id} — and the pass's tokens and parked events through Axon's MongoDB
  * adapters in an in-process server that speaks the MongoDB wire protocol. With
- * {@code civic.read-store.embedded.storage=file} (the default) both are kept in one file under the data
- * directory (H2's MVStore: memory bounded by {@code civic.read-store.embedded.cache-mib}, kept across restarts
- * as it is, documents and tokens committed together; {@link FileDocuments}); with {@code memory}, in the heap
- * ({@link MemoryDocuments}, faster, memory growing with the history), kept across restarts by a snapshot.
+ * {@code civic.read-store.embedded.storage=file} (the default) both are kept under the data directory, as they
+ * are across restarts: the documents by RocksDB ({@code read-store/documents}, {@link RocksDocuments}; memory
+ * bounded by its block cache, {@code civic.read-store.embedded.cache-mib}, and its write buffers), the tokens and
+ * parked events in a file of H2's MVStore ({@code read-store/read-models.mv}); a pass's documents are written
+ * before its token. With {@code memory}, in the heap ({@link MemoryDocuments}, memory growing with the history),
+ * kept across restarts by a snapshot.
  * Tokens live beside the read models they describe: a fresh read store has none, and the read models are
  * rebuilt from the first event.
  */
@@ -48,6 +50,9 @@ import org.springframework.context.annotation.Configuration;
 public class ReadStoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
+    private static final int TOKEN_FILE_CACHE_MIB = 8;
+    /** Where releases before RocksDB kept the documents in the MVStore file: dropped, a new generation is built. */
+    private static final String RELEASE_2026_12_DOCUMENTS = "documents.";
 
     /**
      * Present only when no MongoDB URI is configured; {@code documents}: the read models in this process (null with
@@ -67,6 +72,13 @@ public class ReadStoreConfiguration {
             }
             if (server != null) {
                 server.shutdownNow();
+            }
+            if (documents instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    log.warn("Read store documents not closed cleanly ({})", e.toString());
+                }
             }
         }
 
@@ -111,7 +123,7 @@ public class ReadStoreConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedReadStore embeddedReadStore(@Value("${civic.read-store.mongodb.uri:}") String uri,
                                         @Value("${civic.read-store.embedded.storage:file}") String storage,
-                                        @Value("${civic.read-store.embedded.cache-mib:64}") int cacheMiB,
+                                        @Value("${civic.read-store.embedded.cache-mib:16}") int cacheMiB,
                                         @Value("${civic.read-store.embedded.commit-mib:4}") int commitMiB,
                                         @Value("${civic.read-store.embedded.compress:false}") boolean compress,
                                         @Value("${civic.read-store.embedded.snapshot-every:PT10M}") Duration snapshotEvery,
@@ -131,10 +143,12 @@ public class ReadStoreConfiguration {
                 throw new UncheckedIOException("Cannot create " + file.getParent(), e);
             }
             // committed when this much is changed (or a second has passed): a page many writes change is serialized
-            // once; compression costs the serializing thread more than the disk it saves
-            ReadStoreFile readStoreFile = ReadStoreFile.open(file, cacheMiB, commitMiB, compress, 1_000);
+            // once; compression costs the serializing thread more than the disk it saves. It holds tokens, sagas and
+            // parked events only: a small cache is enough.
+            ReadStoreFile readStoreFile = ReadStoreFile.open(file, TOKEN_FILE_CACHE_MIB, commitMiB, compress, 1_000);
+            readStoreFile.dropMapsNamed(RELEASE_2026_12_DOCUMENTS);
             server = new MongoServer(new FileBackend(readStoreFile));
-            fileDocuments = new FileDocuments(readStoreFile);
+            fileDocuments = RocksDocuments.open(file.resolveSibling("documents"), cacheMiB);
             where = "file " + file;
         } else {
             server = new MongoServer(new MemoryBackend());
