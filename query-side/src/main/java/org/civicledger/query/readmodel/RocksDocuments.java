@@ -124,10 +124,20 @@ public final class RocksDocuments implements DocumentStore, AutoCloseable {
     public Map<String, Document> find(String collection, Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
         byte[] prefix = prefix(collection);
-        for (String id : ids) {
-            byte[] bson = get(key(prefix, id));
-            if (bson != null) {
-                found.put(id, DocumentBytes.decode(bson));
+        List<String> asked = List.copyOf(ids);
+        List<byte[]> keys = new ArrayList<>(asked.size());
+        for (String id : asked) {
+            keys.add(key(prefix, id));
+        }
+        List<byte[]> values;
+        try {
+            values = db.multiGetAsList(keys); // one call for a reader's documents (a window's periods, say)
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("The read store could not be read: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < asked.size(); i++) {
+            if (values.get(i) != null) {
+                found.put(asked.get(i), DocumentBytes.decode(values.get(i)));
             }
         }
         return found;
