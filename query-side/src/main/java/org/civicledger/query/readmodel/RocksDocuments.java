@@ -123,6 +123,9 @@ public final class RocksDocuments implements DocumentStore, AutoCloseable {
     @Override
     public Map<String, Document> find(String collection, Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found; // RocksDB asserts that a multi-get asks for something
+        }
         byte[] prefix = prefix(collection);
         List<String> asked = List.copyOf(ids);
         List<byte[]> keys = new ArrayList<>(asked.size());

@@ -61,4 +61,11 @@ abstract class DocumentStoreContract {
 
         assertThat(documents.find("ideas", "i1")).isNull();
     }
+
+    @Test
+    void askingForNoDocumentsFindsNone() {
+        documents.write("ideas", List.of(new DocumentWrite("i1", -1, new Document("_id", "i1").append(DocumentStore.REVISION, 0L))));
+
+        assertThat(documents.find("ideas", List.of())).isEmpty();
+    }
 }
