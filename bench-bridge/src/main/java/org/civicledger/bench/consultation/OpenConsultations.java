@@ -66,8 +66,17 @@ public class OpenConsultations {
         listeners.add(municipalityListener);
     }
 
+    /**
+     * A consultation whose window has passed is never shown (no event moves its end): it is not kept. At a start
+     * the events of years of consultations are applied again; kept, they filled the heap (47,000 at a million events).
+     */
     @EventHandler
     void on(ConsultationOpened event) {
+        if (!clock.instant().isBefore(event.closesAt())) {
+            consultations.remove(event.consultationId());
+            shown.remove(event.consultationId());
+            return;
+        }
         consultations.put(event.consultationId(), new Known(event.municipalityId(), event.consultationId(), event.question(),
                 event.options().stream().map(o -> Map.entry(o.optionId(), o.label())).toList(),
                 event.opensAt(), event.closesAt()));
@@ -112,6 +121,11 @@ public class OpenConsultations {
         return byLanguage;
     }
 
+    /** How many consultations are kept: those whose window has not passed and that were not closed. */
+    int kept() {
+        return consultations.size();
+    }
+
     /** The benches of a municipality that are in the network. */
     public List<String> benchesIn(String municipalityId) {
         return benches.entrySet().stream().filter(e -> e.getValue().equals(municipalityId)).map(Map.Entry::getKey)
@@ -140,6 +154,13 @@ public class OpenConsultations {
     /** Open now: inside its window and not closed early; soonest closing first. */
     public List<Shown> openIn(String municipalityId) {
         Instant now = clock.instant();
+        consultations.values().removeIf(k -> {
+            boolean over = !now.isBefore(k.closesAt());
+            if (over) {
+                shown.remove(k.consultationId());
+            }
+            return over;
+        });
         return consultations.values().stream()
                 .filter(k -> k.municipalityId().equals(municipalityId)
                         && !now.isBefore(k.opensAt()) && now.isBefore(k.closesAt()))

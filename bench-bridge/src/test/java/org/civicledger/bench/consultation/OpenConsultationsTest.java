@@ -74,4 +74,41 @@ class OpenConsultationsTest {
         assertThat(again).isEqualTo(first);
         assertThat(vault.opened).hasSize(2); // the question and the one option, once
     }
+
+    @Test
+    void a_consultation_whose_window_has_passed_is_not_kept() {
+        consultations.on(opened("c-1", NOW.minusSeconds(60)));
+        consultations.on(opened("c-2", NOW.plusSeconds(3_600)));
+
+        assertThat(consultations.kept()).isEqualTo(1);
+        assertThat(consultations.openIn("sarajevo-centar")).extracting(OpenConsultations.Shown::consultationId)
+                .containsExactly("c-2");
+    }
+
+    @Test
+    void a_consultation_whose_window_passes_is_forgotten_when_benches_are_next_shown_theirs() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        OpenConsultations kept = new OpenConsultations(moving, vault);
+        kept.on(opened("c-1", NOW.plusSeconds(60)));
+        now.set(NOW.plusSeconds(120));
+
+        assertThat(kept.openIn("sarajevo-centar")).isEmpty();
+        assertThat(kept.kept()).isZero();
+    }
 }
